@@ -1,0 +1,25 @@
+package io.tune4j.search.sampler;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Uniform sampling of the unit hypercube. Each trial draws from its own generator, seeded by the study seed
+ * and the trial number, so a trial's params do not depend on how many trials ran before it or in which order.
+ */
+public final class RandomSampler implements Sampler {
+    private final long seed;
+
+    public RandomSampler(long seed) {
+        this.seed = seed;
+    }
+
+    @Override
+    public Map<String, Object> suggest(SamplingContext context) {
+        // The golden-ratio multiplier spreads consecutive trial numbers over unrelated generator states.
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (context.trialNumber() + 1L)));
+        double[] point = new double[context.space().dimensions()];
+        for (int i = 0; i < point.length; i++) point[i] = random.nextDouble();
+        return context.space().fromUnit(point);
+    }
+}

@@ -1,0 +1,17 @@
+package io.tune4j.search.spec;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The {@code search:} section: which sampler, how many trials, the seed, an optional time limit. */
+public record SearchSettings(String sampler, int trials, long seed, Duration timeout, int gridResolution) {
+    public static final List<String> SAMPLERS = List.of("random", "grid");
+
+    public SearchSettings {
+        if (!SAMPLERS.contains(sampler)) {
+            throw new IllegalArgumentException("unknown sampler '" + sampler + "'; known: " + String.join(", ", SAMPLERS));
+        }
+        if (trials <= 0) throw new IllegalArgumentException("trials must be > 0, got " + trials);
+        if (gridResolution < 2) throw new IllegalArgumentException("resolution must be >= 2, got " + gridResolution);
+    }
+}

@@ -1,0 +1,139 @@
+package io.tune4j.search.study;
+
+import io.tune4j.search.sampler.Sampler;
+import io.tune4j.search.sampler.SamplingContext;
+import io.tune4j.search.space.SearchSpace;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The search loop: ask the sampler, start the trial on the runner, record how it ended, repeat until the
+ * budget is spent. Everything goes through the store as it happens; opening a study that exists continues it
+ * (numbering goes on and its finished trials feed the sampler).
+ */
+public final class Study {
+    private final StudyRecord record;
+    private final SearchSpace space;
+    private final Sampler sampler;
+    private final StudyStore store;
+    private final String worker;
+    private final List<TrialRecord> finished = new ArrayList<>();
+
+    private Study(StudyRecord record, SearchSpace space, Sampler sampler, StudyStore store, String worker) {
+        this.record = record;
+        this.space = space;
+        this.sampler = sampler;
+        this.store = store;
+        this.worker = worker;
+        for (TrialRecord trial : store.trials(record.id())) {
+            if (trial.state().isFinished()) finished.add(trial);
+        }
+    }
+
+    /** Opens the study named in {@code definition}, creating it in {@code store} if it is new. */
+    public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, StudyStore store) {
+        StudyRecord record = store.openStudy(definition);
+        if (record.definition().direction() != definition.direction()) {
+            throw new IllegalArgumentException("study '" + definition.name() + "' exists with direction "
+                    + record.definition().direction() + "; it cannot continue as " + definition.direction());
+        }
+        return new Study(record, space, sampler, store, WorkerName.ofThisProcess());
+    }
+
+    public StudyRecord record() {
+        return record;
+    }
+
+    public Direction direction() {
+        return record.definition().direction();
+    }
+
+    /** Runs {@code trials} new trials one after another in this thread. */
+    public List<TrialRecord> optimize(Objective objective, int trials) {
+        return optimize(objective, Budget.trials(trials), new InlineTrialRunner(), StudyListener.NONE);
+    }
+
+    /** Runs new trials on {@code runner} until the budget is spent or the sampler is exhausted. */
+    public List<TrialRecord> optimize(Objective objective, Budget budget, TrialRunner runner,
+                                      StudyListener listener) {
+        Instant deadline = budget.timeout() == null ? null : Instant.now().plus(budget.timeout());
+        BlockingQueue<Finished> done = new LinkedBlockingQueue<>();
+        Map<Long, Map<String, Object>> running = new LinkedHashMap<>();
+        List<TrialRecord> results = new ArrayList<>();
+        int started = 0;
+        while (true) {
+            while (running.size() < runner.slots() && started < budget.trials() && !pastDeadline(deadline)
+                    && !sampler.isExhausted(context(-1, running))) {
+                TrialRecord trial = store.createTrial(record.id(), worker);
+                Map<String, Object> params = sampler.suggest(context(trial.number(), running));
+                store.setParams(trial.id(), params);
+                running.put(trial.id(), params);
+                started++;
+                StoredTrial handle = new StoredTrial(store, trial, params);
+                listener.trialStarted(trial);
+                runner.start(handle, objective).whenComplete((value, failure) ->
+                        done.add(new Finished(handle, value, failure)));
+            }
+            if (running.isEmpty()) return results;
+            Finished outcome = take(done);
+            running.remove(outcome.trial().id());
+            TrialRecord ended = record(outcome);
+            finished.add(ended);
+            results.add(ended);
+            listener.trialFinished(ended, bestTrial().orElse(null));
+        }
+    }
+
+    /** The best COMPLETE trial so far, ties going to the earlier trial. */
+    public Optional<TrialRecord> bestTrial() {
+        Comparator<TrialRecord> byValue = Comparator.comparingDouble(TrialRecord::value);
+        if (direction() == Direction.MAXIMIZE) byValue = byValue.reversed();
+        return finished.stream()
+                .filter(t -> t.valueIfComplete().isPresent())
+                .min(byValue.thenComparingInt(TrialRecord::number));
+    }
+
+    public List<TrialRecord> finishedTrials() {
+        return List.copyOf(finished);
+    }
+
+    private SamplingContext context(int number, Map<Long, Map<String, Object>> running) {
+        return new SamplingContext(space, direction(), number, finished, new ArrayList<>(running.values()));
+    }
+
+    private TrialRecord record(Finished outcome) {
+        long id = outcome.trial().id();
+        if (outcome.failure() != null) {
+            return store.finishTrial(id, TrialState.FAILED, null, FailureText.of(outcome.failure()));
+        }
+        double value = outcome.value();
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return store.finishTrial(id, TrialState.FAILED, null, "objective returned " + value);
+        }
+        return store.finishTrial(id, TrialState.COMPLETE, value, null);
+    }
+
+    private static boolean pastDeadline(Instant deadline) {
+        return deadline != null && Instant.now().isAfter(deadline);
+    }
+
+    private static Finished take(BlockingQueue<Finished> done) {
+        try {
+            return done.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException("interrupted while waiting for trials", e);
+        }
+    }
+
+    private record Finished(StoredTrial trial, Double value, Throwable failure) {}
+
+}

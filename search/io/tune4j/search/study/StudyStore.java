@@ -1,0 +1,49 @@
+package io.tune4j.search.study;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port to where studies and trials are kept. The engine writes through it as things happen (a trial's
+ * number is taken when it starts, each step's metrics when reported) so a crash loses at most the step in
+ * flight. Implementations must be safe for concurrent use by the trials of one process.
+ */
+public interface StudyStore extends AutoCloseable {
+
+    /** The stored study of that name, created from {@code definition} if there is none. */
+    StudyRecord openStudy(StudyDefinition definition);
+
+    Optional<StudyRecord> findStudy(String name);
+
+    List<StudySummary> studies();
+
+    /**
+     * Stores a new RUNNING trial with the next free number of the study (numbers stay unique when several
+     * processes share a study) and its seed, the study's seed plus that number.
+     */
+    TrialRecord createTrial(long studyId, String worker);
+
+    /** Records the params a trial runs with; called once, right after {@link #createTrial}. */
+    void setParams(long trialId, Map<String, Object> params);
+
+    /** Records where a trial runs (a CPU slot, a GPU) once the runner has placed it. */
+    void setDevice(long trialId, String device);
+
+    void reportIntermediate(long trialId, int step, Map<String, Double> metrics);
+
+    void setTrialAttribute(long trialId, String key, String value);
+
+    /** Ends a trial; {@code value} is null unless it completed, {@code error} is null unless it failed. */
+    TrialRecord finishTrial(long trialId, TrialState state, Double value, String error);
+
+    List<TrialRecord> trials(long studyId);
+
+    /** The best COMPLETE trials first, at most {@code limit}. */
+    List<TrialRecord> topTrials(long studyId, int limit);
+
+    List<IntermediateValue> intermediateValues(long trialId);
+
+    @Override
+    void close();
+}

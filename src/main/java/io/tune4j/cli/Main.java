@@ -1,0 +1,1 @@
+package io.tune4j.cli; public class Main { public static void main(String[] a){ System.out.println("hi"); } }
