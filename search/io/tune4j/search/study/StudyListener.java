@@ -8,4 +8,19 @@ public interface StudyListener {
     default void trialFinished(TrialRecord trial, TrialRecord best) {}
 
     StudyListener NONE = new StudyListener() {};
+
+    /** One listener that tells each of {@code listeners} in turn. */
+    static StudyListener all(StudyListener... listeners) {
+        return new StudyListener() {
+            @Override
+            public void trialStarted(TrialRecord trial) {
+                for (StudyListener listener : listeners) listener.trialStarted(trial);
+            }
+
+            @Override
+            public void trialFinished(TrialRecord trial, TrialRecord best) {
+                for (StudyListener listener : listeners) listener.trialFinished(trial, best);
+            }
+        };
+    }
 }

@@ -1,1 +1,23 @@
-package io.tune4j.cli; public class Main { public static void main(String[] a){ System.out.println("hi"); } }
+package io.tune4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tune4j} command: wires the parts together and keeps nothing of its own. */
+@Command(name = "tune4j", mixinStandardHelpOptions = true, version = "tune4j 0.1.0",
+        description = "Hyperparameter search for Deeplearning4j networks.",
+        subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run commands through it exactly as a user would. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new UserErrorHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

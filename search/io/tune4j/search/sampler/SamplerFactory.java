@@ -1,0 +1,16 @@
+package io.tune4j.search.sampler;
+
+import io.tune4j.search.spec.SearchSettings;
+
+/** The sampler a {@code search:} section names. */
+public final class SamplerFactory {
+    private SamplerFactory() {}
+
+    public static Sampler create(SearchSettings settings) {
+        return switch (settings.sampler()) {
+            case "random" -> new RandomSampler(settings.seed());
+            case "grid" -> new GridSampler(settings.gridResolution(), settings.seed());
+            default -> throw new IllegalArgumentException("unknown sampler '" + settings.sampler() + "'");
+        };
+    }
+}

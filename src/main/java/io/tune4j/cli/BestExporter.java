@@ -1,0 +1,59 @@
+package io.tune4j.cli;
+
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.StudyStore;
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.trainer.data.DatasetLoader;
+import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.export.TrialExport;
+import io.tune4j.trainer.network.NetworkFactory;
+import io.tune4j.trainer.training.ModelRetention;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Exports the best trials of a study to {@code <results>/<study>/best-<rank>/}. */
+final class BestExporter {
+    private final StudyStore store;
+    private final ResultsOption results;
+
+    BestExporter(StudyStore store, ResultsOption results) {
+        this.store = store;
+        this.results = results;
+    }
+
+    List<Path> export(StudyRecord study, int top) {
+        List<TrialRecord> best = store.topTrials(study.id(), top);
+        if (best.isEmpty()) throw new UserError("study '" + study.name() + "' has no completed trial to export");
+        String source = study.definition().source();
+        StudyPlan plan = StudyFile.parse(source, results.dir, "study " + study.name());
+        Path studyDir = results.studyDir(study.name());
+        DatasetShape shape = new DatasetShape(plan);
+        List<Path> written = new ArrayList<>();
+        for (int rank = 1; rank <= best.size(); rank++) {
+            TrialRecord trial = best.get(rank - 1);
+            Path dir = studyDir.resolve("best-" + rank);
+            String params = SpaceFileText.rerunnable(source, study.name() + "-trial-" + trial.number(), trial);
+            TrialExport.write(dir, params, ModelRetention.modelFile(studyDir.resolve("models"), trial.number()),
+                    () -> NetworkFactory.build(trial.params(), shape.get().inputs(), shape.get().classes(),
+                            trial.seed()));
+            written.add(dir);
+        }
+        return written;
+    }
+
+    /** The dataset, loaded only if a trial's model is gone and its network must be rebuilt from params. */
+    private static final class DatasetShape {
+        private final StudyPlan plan;
+        private DatasetSplits data;
+
+        DatasetShape(StudyPlan plan) {
+            this.plan = plan;
+        }
+
+        DatasetSplits get() {
+            if (data == null) data = DatasetLoader.load(plan.data());
+            return data;
+        }
+    }
+}

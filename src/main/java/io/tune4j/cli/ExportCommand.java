@@ -1,0 +1,36 @@
+package io.tune4j.cli;
+
+import io.tune4j.search.study.StudyStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", description = "Write the best trials' params.yaml, network.json and model.zip "
+        + "to <results>/<study>/best-<rank>/.")
+final class ExportCommand implements Callable<Integer> {
+    @Mixin
+    ResultsOption results;
+
+    @Parameters(paramLabel = "STUDY")
+    String study;
+
+    @Option(names = "--top", defaultValue = "1", description = "Number of trials to export (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (top <= 0) throw new UserError("--top must be > 0, got " + top);
+        try (StudyStore store = results.openExisting()) {
+            new BestExporter(store, results).export(ResultsOption.requireStudy(store, study), top)
+                    .forEach(dir -> spec.commandLine().getOut().println(dir));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package io.tune4j.cli;
+
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.StudyStore;
+import io.tune4j.store.H2StudyStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --results DIR}: the folder holding the H2 database and the exports, shared by every command. */
+final class ResultsOption {
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Folder of the results database and exports (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    /** The store of an existing results folder; reading commands must not create an empty database. */
+    StudyStore openExisting() {
+        if (!Files.exists(dir.resolve(H2StudyStore.FILE_NAME))) {
+            throw new UserError("no results database in " + dir.toAbsolutePath()
+                    + " (run a study first, or pass --results DIR)");
+        }
+        return H2StudyStore.openFile(dir);
+    }
+
+    StudyStore openOrCreate() {
+        return H2StudyStore.openFile(dir);
+    }
+
+    static StudyRecord requireStudy(StudyStore store, String name) {
+        return store.findStudy(name).orElseThrow(() -> new UserError("no study named '" + name + "'; "
+                + "known: " + String.join(", ", store.studies().stream().map(s -> s.name()).toList())));
+    }
+
+    Path studyDir(String study) {
+        return dir.resolve(study);
+    }
+}

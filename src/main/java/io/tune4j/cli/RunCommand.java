@@ -1,0 +1,84 @@
+package io.tune4j.cli;
+
+import io.tune4j.cli.terminal.LeaderboardTable;
+import io.tune4j.cli.terminal.ProgressListener;
+import io.tune4j.search.sampler.SamplerFactory;
+import io.tune4j.search.study.InlineTrialRunner;
+import io.tune4j.search.study.Study;
+import io.tune4j.search.study.StudyListener;
+import io.tune4j.search.study.StudyStore;
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.trainer.data.DatasetLoader;
+import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.training.Dl4jObjective;
+import io.tune4j.trainer.training.ModelRetention;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", description = "Run (or continue) the study a space file declares, then export its best trial.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ResultsOption results;
+
+    @Mixin
+    PlanOverrides overrides;
+
+    @Parameters(paramLabel = "SPACE_FILE", description = "A space file, e.g. spaces/digits-mlp.yaml.")
+    Path spaceFile;
+
+    @Option(names = "--top", defaultValue = "10", description = "Rows of the leaderboard printed at the end.")
+    int top;
+
+    @Option(names = "--keep-models", defaultValue = "5",
+            description = "Trained models kept on disk: those of the best N trials (default: ${DEFAULT-VALUE}).")
+    int keepModels;
+
+    @Option(names = "--no-progress", description = "No progress bar (e.g. when logging to a file).")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StudyPlan plan = overrides.applyTo(StudyFile.load(spaceFile));
+        // Data is read before the database is touched, so a bad data file leaves nothing behind.
+        DatasetSplits data = DatasetLoader.load(plan.data());
+        PrintWriter out = spec.commandLine().getOut();
+        long startNanos = System.nanoTime();
+        try (StudyStore store = results.openOrCreate()) {
+            Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()), store);
+            Path studyDir = results.studyDir(plan.study());
+            Path modelDir = studyDir.resolve("models");
+            out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows), results in %s%n",
+                    plan.study(), plan.search().trials(), plan.search().sampler(), data.name(),
+                    data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
+                    results.dir.toAbsolutePath());
+            out.flush();
+            List<TrialRecord> ran;
+            try (ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(),
+                    plan.metric(), !noProgress)) {
+                StudyListener listener = StudyListener.all(
+                        new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
+                ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
+                        plan.search().budget(), new InlineTrialRunner(), listener);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
+                    plan.study(), plan.metric(), plan.direction().name().toLowerCase());
+            out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
+            new BestExporter(store, results).export(study.record(), 1)
+                    .forEach(dir -> out.println("best trial exported to " + dir));
+        }
+        return 0;
+    }
+}

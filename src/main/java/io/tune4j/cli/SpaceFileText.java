@@ -1,0 +1,76 @@
+package io.tune4j.cli;
+
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.trainer.data.DataConfig;
+import io.tune4j.trainer.data.DatasetSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Rewrites space files: the copy stored with a study (data paths absolute and the split explicit, so it reads
+ * the same from any folder) and the re-runnable {@code params.yaml} of an exported trial.
+ */
+final class SpaceFileText {
+    private SpaceFileText() {}
+
+    /** {@code text} with its dataset and split spelled out in full. */
+    static String normalized(String text, DataConfig data) {
+        Map<String, Object> file = load(text);
+        file.put("dataset", datasetNode(data.source()));
+        file.put("split", splitNode(data));
+        return dump(file);
+    }
+
+    /**
+     * A space file whose only point is {@code trial}'s params, run once with the trial's seed on the same
+     * split: running it trains the same network again.
+     */
+    static String rerunnable(String storedSource, String study, TrialRecord trial) {
+        Map<String, Object> file = load(storedSource);
+        file.put("study", study);
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("sampler", "random");
+        search.put("trials", 1);
+        // Trial n of a study runs with seed study_seed + n, so trial 0 of this file gets the trial's own seed.
+        search.put("seed", trial.seed());
+        file.put("search", search);
+        file.put("space", new TreeMap<>(trial.params()));
+        return "# Trial " + trial.number() + " of the study it was exported from, value " + trial.value()
+                + ".\n# Run it again with: ./tune4j run <this file>\n" + dump(file);
+    }
+
+    private static Object datasetNode(DatasetSpec source) {
+        if (source instanceof DatasetSpec.BuiltIn builtIn) return builtIn.name();
+        if (source instanceof DatasetSpec.Csv csv) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("path", csv.path().toAbsolutePath().normalize().toString());
+            fields.put("label", csv.label());
+            if (csv.header() != null) fields.put("header", csv.header());
+            return Map.of("csv", fields);
+        }
+        DatasetSpec.Idx idx = (DatasetSpec.Idx) source;
+        return Map.of(idx.kind(), Map.of("dir", idx.dir().toAbsolutePath().normalize().toString()));
+    }
+
+    private static Map<String, Object> splitNode(DataConfig data) {
+        Map<String, Object> split = new LinkedHashMap<>();
+        split.put("validation", data.validationFraction());
+        split.put("test", data.testFraction());
+        split.put("seed", data.splitSeed());
+        return split;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(String text) {
+        return new LinkedHashMap<>((Map<String, Object>) new Yaml().load(text));
+    }
+
+    private static String dump(Map<String, Object> file) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(file);
+    }
+}
