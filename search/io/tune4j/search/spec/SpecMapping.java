@@ -37,9 +37,6 @@ public final class SpecMapping {
         }
     }
 
-    /** The mapping node itself, for problems that concern the whole mapping. */
-    public SpecNode node() { return self; }
-
     public List<Entry> entries() { return new ArrayList<>(entries.values()); }
 
     public int size() { return entries.size(); }

@@ -34,8 +34,6 @@ public final class SpecNode {
 
     public int line() { return node.getStartMark().getLine() + 1; }
 
-    public String file() { return file; }
-
     /** An exception locating {@code problem} at this node; callers throw it. */
     public SpecException fail(String problem) {
         return new SpecException(file, line(), path, problem);
@@ -53,8 +51,6 @@ public final class SpecNode {
     public boolean isNull() {
         return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
     }
-
-    public boolean isScalar() { return node instanceof ScalarNode; }
 
     public boolean isMapping() { return node instanceof MappingNode; }
 

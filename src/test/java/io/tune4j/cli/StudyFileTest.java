@@ -17,6 +17,7 @@ import io.tune4j.search.space.Parameter;
 import io.tune4j.search.spec.SearchSettingsParser;
 import io.tune4j.search.spec.SpecException;
 import io.tune4j.search.study.Direction;
+import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.trainer.data.DatasetSpec;
 import io.tune4j.trainer.network.Hyperparameter;
 import java.io.IOException;
@@ -177,6 +178,13 @@ class StudyFileTest {
         StudyPlan plan = StudyFile.load(write("digits.yaml", EXAMPLE)).withTrials(3);
         assertEquals(3, plan.search().trials());
         assertEquals(42, plan.search().seed());
+    }
+
+    @Test
+    void thePlanDefinesItsStudy() throws IOException {
+        StudyPlan plan = StudyFile.load(write("digits.yaml", EXAMPLE));
+        assertEquals(new StudyDefinition("digits-mlp", Direction.MAXIMIZE, "val_accuracy", "random", 42, EXAMPLE),
+                plan.definition());
     }
 
     @Test
