@@ -3,7 +3,7 @@ package io.tune4j.search.spec;
 import java.time.Duration;
 import java.util.List;
 
-/** The {@code search:} section: which sampler, how many trials, the seed, an optional time limit. */
+/** The {@code search:} section: which sampler, how many trials, the seed, an optional time limit (null: none). */
 public record SearchSettings(String sampler, int trials, long seed, Duration timeout, int gridResolution) {
     public static final List<String> SAMPLERS = List.of("random", "grid");
 
@@ -13,5 +13,10 @@ public record SearchSettings(String sampler, int trials, long seed, Duration tim
         }
         if (trials <= 0) throw new IllegalArgumentException("trials must be > 0, got " + trials);
         if (gridResolution < 2) throw new IllegalArgumentException("resolution must be >= 2, got " + gridResolution);
+    }
+
+    /** The same settings with another trial budget, e.g. from a {@code --trials} option. */
+    public SearchSettings withTrials(int otherTrials) {
+        return new SearchSettings(sampler, otherTrials, seed, timeout, gridResolution);
     }
 }

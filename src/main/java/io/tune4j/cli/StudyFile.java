@@ -1,0 +1,66 @@
+package io.tune4j.cli;
+
+import io.tune4j.search.spec.DeclaredSpace;
+import io.tune4j.search.spec.ObjectiveParser;
+import io.tune4j.search.spec.ObjectiveSpec;
+import io.tune4j.search.spec.SearchSettings;
+import io.tune4j.search.spec.SearchSettingsParser;
+import io.tune4j.search.spec.SpaceParser;
+import io.tune4j.search.spec.SpecDocument;
+import io.tune4j.search.spec.SpecException;
+import io.tune4j.search.spec.SpecMapping;
+import io.tune4j.search.spec.SpecNode;
+import io.tune4j.trainer.data.DataConfig;
+import io.tune4j.trainer.spec.DataConfigParser;
+import io.tune4j.trainer.spec.NetworkSpaceCheck;
+import io.tune4j.trainer.spec.TrainingSpecParser;
+import io.tune4j.trainer.training.EarlyStopping;
+import io.tune4j.trainer.training.TrainingSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a space file (spaces/*.yaml) into a checked {@link StudyPlan}, or fails with one {@link SpecException}
+ * naming the file, line and key. Loading only reads: nothing is created or written.
+ */
+public final class StudyFile {
+    private static final List<String> SECTIONS =
+            List.of("study", "dataset", "split", "objective", "search", "training", "space");
+    /** The study name becomes a folder, results/&lt;study&gt;/, so it must not climb out or need quoting. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final String DEFAULT_METRIC = "val_accuracy";
+
+    private StudyFile() {}
+
+    public static StudyPlan load(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SpecException(name, 0, "", "cannot read the space file: " + e);
+        }
+        SpecMapping root = SpecDocument.parse(name, text).mapping().allowOnly(SECTIONS);
+        String study = studyName(root.require("study"));
+        SearchSettings search = SearchSettingsParser.parse(root.get("search"));
+        ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), EarlyStopping.METRICS, DEFAULT_METRIC);
+        Path folder = file.toAbsolutePath().getParent();
+        DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), folder, search.seed());
+        TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
+        DeclaredSpace space = SpaceParser.parse(root.require("space"));
+        NetworkSpaceCheck.check(space);
+        return new StudyPlan(study, data, objective.metric(), objective.direction(), search, training, space.space(),
+                text);
+    }
+
+    private static String studyName(SpecNode node) {
+        String study = node.text();
+        if (!SAFE_NAME.matcher(study).matches() || study.equals(".") || study.equals("..")) {
+            throw node.fail("study name '" + study + "' must be a folder name: letters, digits, '.', '_' or '-'");
+        }
+        return study;
+    }
+}

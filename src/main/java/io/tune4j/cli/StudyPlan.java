@@ -1,0 +1,25 @@
+package io.tune4j.cli;
+
+import io.tune4j.search.space.SearchSpace;
+import io.tune4j.search.spec.SearchSettings;
+import io.tune4j.search.study.Direction;
+import io.tune4j.search.study.StudyDefinition;
+import io.tune4j.trainer.data.DataConfig;
+import io.tune4j.trainer.training.TrainingSpec;
+
+/**
+ * Everything a space file declares, checked: what to search, on which data, judged how, for how long.
+ * {@code source} is the file's text, stored with the study so an export can be re-run.
+ */
+public record StudyPlan(String study, DataConfig data, String metric, Direction direction, SearchSettings search,
+                        TrainingSpec training, SearchSpace space, String source) {
+
+    /** The same plan with another trial budget (the {@code --trials} option). */
+    public StudyPlan withTrials(int trials) {
+        return new StudyPlan(study, data, metric, direction, search.withTrials(trials), training, space, source);
+    }
+
+    public StudyDefinition definition() {
+        return new StudyDefinition(study, direction, metric, search.sampler(), search.seed(), source);
+    }
+}

@@ -1,0 +1,64 @@
+package io.tune4j.trainer.spec;
+
+import io.tune4j.search.space.CategoricalParameter;
+import io.tune4j.search.space.FixedParameter;
+import io.tune4j.search.space.FloatParameter;
+import io.tune4j.search.space.IntParameter;
+import io.tune4j.search.space.Parameter;
+import io.tune4j.search.spec.Declaration;
+import io.tune4j.search.spec.DeclaredSpace;
+import io.tune4j.search.spec.NearestName;
+import io.tune4j.trainer.network.Hyperparameter;
+import java.util.Optional;
+
+/**
+ * Checks a parsed space against the DL4J vocabulary before any trial runs: every param name must be a
+ * {@link Hyperparameter}, and every value it can take must pass that hyperparameter's check. A typo would
+ * otherwise surface as a failed trial minutes into a run, or not at all.
+ */
+public final class NetworkSpaceCheck {
+    private NetworkSpaceCheck() {}
+
+    public static void check(DeclaredSpace space) {
+        for (Declaration declaration : space.declarations()) check(declaration);
+    }
+
+    private static void check(Declaration declaration) {
+        String name = declaration.parameter().name();
+        Hyperparameter hyperparameter = Hyperparameter.byKey(name).orElseThrow(() -> declaration.name().fail(
+                "unknown parameter '" + name + "'" + NearestName.hint(name, Hyperparameter.keys())
+                        + " (known: " + String.join(", ", Hyperparameter.keys()) + ")"));
+        Parameter parameter = declaration.parameter();
+        if (parameter instanceof CategoricalParameter categorical) {
+            for (Object choice : categorical.choices()) checkValue(hyperparameter, declaration, choice);
+        } else if (parameter instanceof FixedParameter fixed) {
+            checkValue(hyperparameter, declaration, fixed.value());
+        } else if (parameter instanceof FloatParameter range) {
+            checkBounds(hyperparameter, declaration, range.low(), range.high());
+        } else if (parameter instanceof IntParameter range) {
+            checkBounds(hyperparameter, declaration, range.low(), range.high());
+        }
+    }
+
+    private static void checkValue(Hyperparameter hyperparameter, Declaration declaration, Object value) {
+        Optional<String> problem = hyperparameter.problemWith(value);
+        if (problem.isEmpty()) return;
+        String text = problem.get().contains("'" + value + "'") ? problem.get() : value + " " + problem.get();
+        throw declaration.nodeOf(value).fail(text);
+    }
+
+    /**
+     * Every hyperparameter check accepts an interval (> 0, >= 0, [0, 1], ...), so a range whose two bounds pass
+     * holds only acceptable values.
+     */
+    private static void checkBounds(Hyperparameter hyperparameter, Declaration declaration, Object low, Object high) {
+        checkBound(hyperparameter, declaration, "low", low);
+        checkBound(hyperparameter, declaration, "high", high);
+    }
+
+    private static void checkBound(Hyperparameter hyperparameter, Declaration declaration, String which, Object bound) {
+        hyperparameter.problemWith(bound).ifPresent(problem -> {
+            throw declaration.domain().fail(which + " bound " + bound + " " + problem);
+        });
+    }
+}
