@@ -1,5 +1,6 @@
 package io.tune4j.search.spec;
 
+import io.tune4j.search.study.Budget;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,11 @@ public record SearchSettings(String sampler, int trials, long seed, Duration tim
     }
 
     /** The same settings with another trial budget, e.g. from a {@code --trials} option. */
+    /** What one run of these settings may spend. */
+    public Budget budget() {
+        return new Budget(trials, timeout);
+    }
+
     public SearchSettings withTrials(int otherTrials) {
         return new SearchSettings(sampler, otherTrials, seed, timeout, gridResolution);
     }

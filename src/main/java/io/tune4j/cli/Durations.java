@@ -1,5 +1,6 @@
 package io.tune4j.cli;
 
+import io.tune4j.search.spec.DurationText;
 import java.time.Duration;
 
 /** Durations as people write and read them: 90s, 10m, 2h. */
@@ -7,16 +8,8 @@ final class Durations {
     private Durations() {}
 
     static Duration parse(String what, String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)").matcher(text.trim());
-        if (!m.matches()) throw new UserError(what + ": '" + text + "' is not a duration like 90s, 10m or 2h");
-        long amount = Long.parseLong(m.group(1));
-        Duration duration = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
-        if (duration.isZero()) throw new UserError(what + " must be positive");
-        return duration;
+        return DurationText.parse(text).orElseThrow(() ->
+                new UserError(what + ": '" + text + "' is not a duration like 90s, 10m or 2h"));
     }
 
     static String format(Duration duration) {

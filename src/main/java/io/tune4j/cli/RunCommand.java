@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StudyPlan plan = overrides.applyTo(StudyFile.load(spaceFile));
+        StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
+        StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
         // Data is read before the database is touched, so a bad data file leaves nothing behind.
         DatasetSplits data = DatasetLoader.load(plan.data());
         PrintWriter out = spec.commandLine().getOut();

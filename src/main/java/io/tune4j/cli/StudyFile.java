@@ -43,11 +43,18 @@ public final class StudyFile {
         } catch (IOException e) {
             throw new SpecException(name, 0, "", "cannot read the space file: " + e);
         }
+        return parse(text, file.toAbsolutePath().getParent(), name);
+    }
+
+    /**
+     * Reads space-file {@code text} (e.g. the copy stored with a study); relative data paths resolve against
+     * {@code folder}, errors name {@code name}.
+     */
+    public static StudyPlan parse(String text, Path folder, String name) {
         SpecMapping root = SpecDocument.parse(name, text).mapping().allowOnly(SECTIONS);
         String study = studyName(root.require("study"));
         SearchSettings search = SearchSettingsParser.parse(root.get("search"));
         ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), EarlyStopping.METRICS, DEFAULT_METRIC);
-        Path folder = file.toAbsolutePath().getParent();
         DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), folder, search.seed());
         TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
         DeclaredSpace space = SpaceParser.parse(root.require("space"));

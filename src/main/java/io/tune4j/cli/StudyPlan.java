@@ -19,6 +19,16 @@ public record StudyPlan(String study, DataConfig data, String metric, Direction 
         return new StudyPlan(study, data, metric, direction, search.withTrials(trials), training, space, source);
     }
 
+    /** The same plan searching as {@code settings} say (command-line overrides). */
+    public StudyPlan withSearch(SearchSettings settings) {
+        return new StudyPlan(study, data, metric, direction, settings, training, space, source);
+    }
+
+    /** The same plan with the stored copy of its source replaced (see SpaceFileText#normalized). */
+    public StudyPlan withSource(String text) {
+        return new StudyPlan(study, data, metric, direction, search, training, space, text);
+    }
+
     public StudyDefinition definition() {
         return new StudyDefinition(study, direction, metric, search.sampler(), search.seed(), source);
     }

@@ -1,0 +1,160 @@
+package io.tune4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.StudyStore;
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
+import io.tune4j.store.H2StudyStore;
+import io.tune4j.trainer.data.DatasetLoader;
+import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.training.ModelEvaluation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands a user types, run through the real command line on the shipped iris space file. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineEndToEndTest {
+    @TempDir
+    Path results;
+
+    private Result firstRun;
+
+    @BeforeAll
+    void runIrisStudy() {
+        firstRun = tune4j("run", "spaces/iris-mlp.yaml", "--results", results.toString(), "--no-progress");
+    }
+
+    @Test
+    @Order(1)
+    void runStoresEveryTrialAndEveryEpochInTheH2File() throws Exception {
+        assertEquals(0, firstRun.exitCode(), firstRun.err());
+        assertTrue(firstRun.out().contains("best trial exported to"), firstRun.out());
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath());
+             ResultSet trials = db.createStatement().executeQuery(
+                     "SELECT t.number, t.state, (SELECT COUNT(*) FROM trial_values v WHERE v.trial_id = t.trial_id),"
+                             + " (SELECT a.value FROM trial_attrs a WHERE a.trial_id = t.trial_id"
+                             + " AND a.name = 'epochs_trained') FROM trials t ORDER BY t.number")) {
+            int rows = 0;
+            while (trials.next()) {
+                rows++;
+                assertEquals("COMPLETE", trials.getString(2));
+                int epochs = Integer.parseInt(trials.getString(4));
+                assertEquals(3 * epochs, trials.getInt(3), "train_loss, val_loss and val_accuracy every epoch");
+            }
+            assertEquals(3, rows);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void studiesAndLeaderboardListTheStudy() {
+        Result studies = tune4j("studies", "--results", results.toString());
+        assertEquals(0, studies.exitCode(), studies.err());
+        assertTrue(studies.out().contains("iris-mlp"), studies.out());
+
+        Result board = tune4j("leaderboard", "iris-mlp", "--top", "2", "--results", results.toString());
+        assertEquals(0, board.exitCode(), board.err());
+        assertTrue(board.out().contains("learning_rate"), board.out());
+        assertEquals(2, board.out().lines().filter(l -> l.matches("\\|\\s+[12]\\s+\\|.*COMPLETE.*")).count(),
+                board.out());
+    }
+
+    @Test
+    @Order(3)
+    void exportedModelReloadsWithTheRecordedValidationAccuracy() throws Exception {
+        Result export = tune4j("export", "iris-mlp", "--top", "2", "--results", results.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        try (StudyStore store = H2StudyStore.openFile(results)) {
+            StudyRecord study = store.findStudy("iris-mlp").orElseThrow();
+            List<TrialRecord> best = store.topTrials(study.id(), 2);
+            StudyPlan plan = StudyFile.parse(study.definition().source(), results, "stored");
+            DatasetSplits data = DatasetLoader.load(plan.data());
+            for (int rank = 1; rank <= 2; rank++) {
+                Path dir = results.resolve("iris-mlp").resolve("best-" + rank);
+                assertTrue(Files.exists(dir.resolve("params.yaml")));
+                assertTrue(Files.readString(dir.resolve("network.json")).contains("\"confs\""));
+                double accuracy = ModelEvaluation.accuracy(dir.resolve("model.zip"), data.validation());
+                assertEquals(best.get(rank - 1).value(), accuracy, 1e-9);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void exportedParamsFileReproducesTheTrial() throws Exception {
+        Path params = results.resolve("iris-mlp").resolve("best-1").resolve("params.yaml");
+        Result rerun = tune4j("run", params.toString(), "--results", results.toString(), "--no-progress");
+        assertEquals(0, rerun.exitCode(), rerun.err());
+        try (StudyStore store = H2StudyStore.openFile(results)) {
+            TrialRecord original = store.topTrials(store.findStudy("iris-mlp").orElseThrow().id(), 1).get(0);
+            String rerunName = "iris-mlp-trial-" + original.number();
+            TrialRecord again = store.trials(store.findStudy(rerunName).orElseThrow().id()).get(0);
+            assertEquals(TrialState.COMPLETE, again.state());
+            assertEquals(original.params(), again.params());
+            assertEquals(original.value(), again.value(), 1e-9);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void continuingAStudyNumbersOnAndTrialsFlagOverridesTheFile() throws Exception {
+        Result more = tune4j("run", "spaces/iris-mlp.yaml", "--trials", "1", "--results", results.toString(),
+                "--no-progress");
+        assertEquals(0, more.exitCode(), more.err());
+        try (StudyStore store = H2StudyStore.openFile(results)) {
+            List<TrialRecord> trials = store.trials(store.findStudy("iris-mlp").orElseThrow().id());
+            assertEquals(List.of(0, 1, 2, 3), trials.stream().map(TrialRecord::number).toList());
+        }
+    }
+
+    @Test
+    void aBadSpaceFileExitsNonZeroWithFileLineAndKeyAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "study: bad\ndataset: iris\nspace:\n  learning_rate: {log_uniform: [0.0, 0.1]}\n");
+        Path emptyResults = dir.resolve("results");
+        Result run = tune4j("run", bad.toString(), "--results", emptyResults.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("bad.yaml:4"), run.err());
+        assertTrue(run.err().contains("learning_rate"), run.err());
+        assertFalse(Files.exists(emptyResults), "nothing may be written for a bad space file");
+    }
+
+    @Test
+    void readingCommandsOnAMissingDatabaseSaySoAndCreateNothing(@TempDir Path dir) {
+        Result studies = tune4j("studies", "--results", dir.resolve("none").toString());
+        assertEquals(2, studies.exitCode());
+        assertTrue(studies.err().contains("no results database"), studies.err());
+        assertFalse(Files.exists(dir.resolve("none")));
+    }
+
+    private static Result tune4j(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+}
