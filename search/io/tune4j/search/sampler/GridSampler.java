@@ -112,7 +112,9 @@ public final class GridSampler implements Sampler {
     }
 
     private double spaced(double low, double high, boolean log, int i) {
-        if (i == resolution - 1) return high; // exp(log(high)) can overshoot high by one ulp
+        // exp(log(x)) can miss the bounds by an ulp, which would put them outside the range.
+        if (i == 0) return low;
+        if (i == resolution - 1) return high;
         double fraction = (double) i / (resolution - 1);
         if (log) return Math.exp(Math.log(low) + fraction * (Math.log(high) - Math.log(low)));
         return low + fraction * (high - low);

@@ -51,7 +51,7 @@ class CommandLineEndToEndTest {
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath());
              ResultSet trials = db.createStatement().executeQuery(
                      "SELECT t.number, t.state, (SELECT COUNT(*) FROM trial_values v WHERE v.trial_id = t.trial_id),"
-                             + " (SELECT a.value FROM trial_attrs a WHERE a.trial_id = t.trial_id"
+                             + " (SELECT a.attr_value FROM trial_attrs a WHERE a.trial_id = t.trial_id"
                              + " AND a.name = 'epochs_trained') FROM trials t ORDER BY t.number")) {
             int rows = 0;
             while (trials.next()) {

@@ -50,7 +50,7 @@ class SearchSpaceTest {
                 .when("optimizer", "nesterov", b -> b.uniform("momentum", 0.5, 0.9))
                 .when("optimizer", "rmsprop", b -> b.uniform("momentum", 0.0, 0.5))
                 .build();
-        assertEquals(4, space.dimensions());
+        assertEquals(3, space.dimensions(), "optimizer and two momentum dimensions");
         assertThrows(IllegalArgumentException.class, () -> SearchSpace.builder()
                 .uniform("momentum", 0, 1).uniform("momentum", 0, 1));
         assertThrows(IllegalArgumentException.class, () -> SearchSpace.builder()

@@ -1,0 +1,61 @@
+package io.tune4j.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * A pool of connections to one H2 database, and the one place that turns SQL failures into errors naming
+ * the database. Each call takes its own connection, so trials reporting from several threads never share one.
+ */
+final class Database implements AutoCloseable {
+    private final JdbcConnectionPool pool;
+    private final String location;
+
+    Database(String url, String location) {
+        this.location = location;
+        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(16);
+    }
+
+    String location() {
+        return location;
+    }
+
+    <T> T read(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("results database " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    <T> T write(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("results database " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,272 @@
+package io.tune4j.store;
+
+import io.tune4j.search.study.Direction;
+import io.tune4j.search.study.IntermediateValue;
+import io.tune4j.search.study.StudyDefinition;
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.StudyStore;
+import io.tune4j.search.study.StudySummary;
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The study store in an H2 database: a file under the results folder, or in memory for library use and tests. */
+public final class H2StudyStore implements StudyStore {
+    /** The database file a results folder holds. */
+    public static final String FILE_NAME = "tune4j.mv.db";
+
+    private final Database database;
+    private final TrialReader reader;
+
+    private H2StudyStore(Database database) {
+        this.database = database;
+        this.reader = new TrialReader(database);
+        database.write(connection -> {
+            Schema.ensure(connection, database.location());
+            return null;
+        });
+    }
+
+    /** The database {@code <resultsDir>/tune4j.mv.db}, created with its folder if missing. */
+    public static H2StudyStore openFile(Path resultsDir) {
+        Path dir = resultsDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the results folder " + dir, e);
+        }
+        // LOCK_TIMEOUT: trials of one process write concurrently; wait for a row lock instead of failing at once.
+        String url = "jdbc:h2:file:" + dir.resolve("tune4j") + ";LOCK_TIMEOUT=10000";
+        return new H2StudyStore(new Database(url, dir.resolve(FILE_NAME).toString()));
+    }
+
+    /** A private database that lives while this store is open. */
+    public static H2StudyStore inMemory() {
+        String name = "tune4j-" + UUID.randomUUID();
+        return new H2StudyStore(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "in-memory " + name));
+    }
+
+    @Override
+    public StudyRecord openStudy(StudyDefinition definition) {
+        return database.write(connection -> {
+            Optional<StudyRecord> existing = findStudy(connection, definition.name());
+            if (existing.isPresent()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE studies SET source = ? WHERE study_id = ?")) {
+                    update.setString(1, definition.source());
+                    update.setLong(2, existing.get().id());
+                    update.executeUpdate();
+                }
+                StudyDefinition stored = existing.get().definition();
+                return new StudyRecord(existing.get().id(), new StudyDefinition(stored.name(), stored.direction(),
+                        stored.metric(), stored.sampler(), stored.seed(), definition.source()),
+                        existing.get().createdAt());
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO studies (name, direction, metric, sampler, seed, source, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"STUDY_ID"})) {
+                Instant now = Instant.now();
+                insert.setString(1, definition.name());
+                insert.setString(2, definition.direction().name());
+                insert.setString(3, definition.metric());
+                insert.setString(4, definition.sampler());
+                insert.setLong(5, definition.seed());
+                insert.setString(6, definition.source());
+                insert.setTimestamp(7, Timestamp.from(now));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return new StudyRecord(keys.getLong(1), definition, now);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<StudyRecord> findStudy(String name) {
+        return database.read(connection -> findStudy(connection, name));
+    }
+
+    private static Optional<StudyRecord> findStudy(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT study_id, name, direction, metric, sampler, seed, source, created_at FROM studies"
+                        + " WHERE name = ?")) {
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                StudyDefinition definition = new StudyDefinition(rs.getString(2), Direction.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7));
+                return Optional.of(new StudyRecord(rs.getLong(1), definition, rs.getTimestamp(8).toInstant()));
+            }
+        }
+    }
+
+    @Override
+    public List<StudySummary> studies() {
+        return database.read(StudySummaries::all);
+    }
+
+    @Override
+    public TrialRecord createTrial(long studyId, String worker) {
+        // Numbers come from MAX + 1 inside the insert; the unique (study, number) constraint makes a second
+        // process that raced us for the same number retry with the next one.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return database.write(connection -> insertTrial(connection, studyId, worker));
+            } catch (StoreException e) {
+                if (attempt >= 20 || !isDuplicateNumber(e)) throw e;
+            }
+        }
+    }
+
+    private static TrialRecord insertTrial(Connection connection, long studyId, String worker) throws SQLException {
+        Instant now = Instant.now();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO trials (study_id, number, state, seed, worker, started_at, heartbeat_at)"
+                        + " SELECT ?, n, 'RUNNING', s.seed + n, ?, ?, ? FROM studies s,"
+                        + " (SELECT COALESCE(MAX(number), -1) + 1 AS n FROM trials WHERE study_id = ?)"
+                        + " WHERE s.study_id = ?", new String[] {"TRIAL_ID"})) {
+            insert.setLong(1, studyId);
+            insert.setString(2, worker);
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.setLong(5, studyId);
+            insert.setLong(6, studyId);
+            if (insert.executeUpdate() != 1) throw new SQLException("no study with id " + studyId);
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return TrialReader.one(connection, keys.getLong(1));
+            }
+        }
+    }
+
+    private static boolean isDuplicateNumber(StoreException e) {
+        return e.getCause() instanceof SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1;
+    }
+
+    @Override
+    public void setParams(long trialId, Map<String, Object> params) {
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO trial_params (trial_id, name, kind, value_text, value_num) VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, Object> param : params.entrySet()) {
+                    ParamValue stored = ParamValue.of(param.getValue());
+                    insert.setLong(1, trialId);
+                    insert.setString(2, param.getKey());
+                    insert.setString(3, stored.kind());
+                    insert.setString(4, stored.text());
+                    insert.setObject(5, stored.number());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setDevice(long trialId, String device) {
+        update("UPDATE trials SET device = ? WHERE trial_id = ?", device, trialId);
+    }
+
+    @Override
+    public void reportIntermediate(long trialId, int step, Map<String, Double> metrics) {
+        database.write(connection -> {
+            try (PreparedStatement merge = connection.prepareStatement(
+                    "MERGE INTO trial_values (trial_id, step, metric, metric_value) KEY (trial_id, metric, step)"
+                            + " VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Double> metric : metrics.entrySet()) {
+                    merge.setLong(1, trialId);
+                    merge.setInt(2, step);
+                    merge.setString(3, metric.getKey());
+                    merge.setDouble(4, metric.getValue());
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+            // Each report doubles as the trial's heartbeat: a RUNNING trial whose heartbeat is old is dead.
+            try (PreparedStatement beat = connection.prepareStatement(
+                    "UPDATE trials SET heartbeat_at = ? WHERE trial_id = ?")) {
+                beat.setTimestamp(1, Timestamp.from(Instant.now()));
+                beat.setLong(2, trialId);
+                beat.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setTrialAttribute(long trialId, String key, String value) {
+        update("MERGE INTO trial_attrs (trial_id, name, attr_value) KEY (trial_id, name) VALUES (?, ?, ?)",
+                trialId, key, value);
+    }
+
+    @Override
+    public TrialRecord finishTrial(long trialId, TrialState state, Double value, String error) {
+        return database.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE trials SET state = ?, objective_value = ?, error = ?, finished_at = ? WHERE trial_id = ?")) {
+                update.setString(1, state.name());
+                update.setObject(2, value);
+                update.setString(3, error);
+                update.setTimestamp(4, Timestamp.from(Instant.now()));
+                update.setLong(5, trialId);
+                update.executeUpdate();
+            }
+            return TrialReader.one(connection, trialId);
+        });
+    }
+
+    @Override
+    public List<TrialRecord> trials(long studyId) {
+        return reader.ofStudy(studyId);
+    }
+
+    @Override
+    public List<TrialRecord> topTrials(long studyId, int limit) {
+        return reader.best(studyId, limit);
+    }
+
+    @Override
+    public List<IntermediateValue> intermediateValues(long trialId) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT step, metric, metric_value FROM trial_values WHERE trial_id = ? ORDER BY step, metric")) {
+                query.setLong(1, trialId);
+                List<IntermediateValue> values = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) values.add(new IntermediateValue(rs.getInt(1), rs.getString(2), rs.getDouble(3)));
+                }
+                return values;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private void update(String sql, Object... args) {
+        database.write(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) statement.setObject(i + 1, args[i]);
+                return statement.executeUpdate();
+            }
+        });
+    }
+}
