@@ -1,6 +1,8 @@
 package io.tune4j.search.study;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +22,8 @@ public record TrialRecord(
         Map<String, String> attributes) {
 
     public TrialRecord {
-        params = Map.copyOf(params);
+        // Insertion order kept: the sampler's params come in space order, the store's in name order.
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         attributes = Map.copyOf(attributes);
     }
 

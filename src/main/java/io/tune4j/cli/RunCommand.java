@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             List<TrialRecord> ran;
             try (ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(),
-                    plan.metric(), !noProgress)) {
+                    !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),

@@ -1,6 +1,7 @@
 package io.tune4j.cli;
 
 import io.tune4j.search.spec.SpecException;
+import io.tune4j.trainer.data.DatasetException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -16,7 +17,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult)
             throws Exception {
-        if (failure instanceof SpecException || failure instanceof UserError
+        if (failure instanceof SpecException || failure instanceof UserError || failure instanceof DatasetException
                 || failure instanceof UncheckedIOException) {
             commandLine.getErr().println("tune4j: " + failure.getMessage());
             return USER_ERROR;

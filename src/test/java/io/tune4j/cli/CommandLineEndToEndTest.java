@@ -11,7 +11,7 @@ import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
-import io.tune4j.trainer.training.ModelEvaluation;
+import io.tune4j.trainer.training.Accuracy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -92,7 +92,7 @@ class CommandLineEndToEndTest {
                 Path dir = results.resolve("iris-mlp").resolve("best-" + rank);
                 assertTrue(Files.exists(dir.resolve("params.yaml")));
                 assertTrue(Files.readString(dir.resolve("network.json")).contains("\"confs\""));
-                double accuracy = ModelEvaluation.accuracy(dir.resolve("model.zip"), data.validation());
+                double accuracy = Accuracy.ofSavedModel(dir.resolve("model.zip"), data.validation());
                 assertEquals(best.get(rank - 1).value(), accuracy, 1e-9);
             }
         }

@@ -3,17 +3,17 @@ package io.tune4j.cli.terminal;
 import com.github.freva.asciitable.AsciiTable;
 import io.tune4j.search.study.TrialRecord;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 
-/** The leaderboard as a text table: rank, trial, value, every param, epochs, state. */
+/** The leaderboard as a text table: rank, trial, value, every param (by name), epochs, state. */
 public final class LeaderboardTable {
     private LeaderboardTable() {}
 
     public static String render(List<TrialRecord> ranked) {
         if (ranked.isEmpty()) return "(no completed trial yet)";
-        Set<String> paramNames = new LinkedHashSet<>();
+        Set<String> paramNames = new TreeSet<>();
         for (TrialRecord trial : ranked) paramNames.addAll(trial.params().keySet());
         List<String> header = new ArrayList<>(List.of("rank", "trial", "value"));
         header.addAll(paramNames);

@@ -9,11 +9,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /** A progress bar on stderr: trials done, the best value so far, elapsed time and ETA. */
 public final class ProgressListener implements StudyListener, AutoCloseable {
     private final ProgressBar bar;
-    private final String metric;
     private int failed;
 
-    public ProgressListener(String study, int trials, String metric, boolean visible) {
-        this.metric = metric;
+    public ProgressListener(String study, int trials, boolean visible) {
         this.bar = visible ? bar(study, trials) : null;
     }
 
@@ -22,6 +20,7 @@ public final class ProgressListener implements StudyListener, AutoCloseable {
                 .setTaskName(study)
                 .setInitialMax(trials)
                 .setStyle(ProgressBarStyle.ASCII)
+                .setMaxRenderedLength(110)
                 .setUnit(" trials", 1)
                 .showSpeed()
                 .continuousUpdate()
@@ -33,7 +32,7 @@ public final class ProgressListener implements StudyListener, AutoCloseable {
         if (bar == null) return;
         if (trial.error() != null) failed++;
         StringBuilder message = new StringBuilder();
-        if (best != null) message.append(String.format("best %s %.4f (trial %d)", metric, best.value(), best.number()));
+        if (best != null) message.append(String.format("best %.4f (#%d)", best.value(), best.number()));
         if (failed > 0) message.append(", ").append(failed).append(" failed");
         bar.setExtraMessage(message.toString());
         bar.step();

@@ -1,0 +1,24 @@
+package io.tune4j.trainer.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** Classification accuracy of a network on a dataset part, the number a study's val_accuracy records. */
+public final class Accuracy {
+    private Accuracy() {}
+
+    public static double of(MultiLayerNetwork network, DataSet data) {
+        Evaluation evaluation = new Evaluation((int) data.getLabels().size(1));
+        evaluation.eval(data.getLabels(), network.output(data.getFeatures(), false));
+        return evaluation.accuracy();
+    }
+
+    /** The accuracy of a saved model ({@code model.zip} of an export, or a trial's kept model). */
+    public static double ofSavedModel(Path modelZip, DataSet data) throws IOException {
+        return of(ModelSerializer.restoreMultiLayerNetwork(modelZip.toFile(), false), data);
+    }
+}

@@ -1,0 +1,41 @@
+package io.tune4j.trainer.training;
+
+/**
+ * Keras' EarlyStopping rule: an epoch improves on the best so far when the monitored metric moved by more
+ * than {@code minDelta} in its good direction; training stops after {@code patience} epochs without one.
+ */
+final class BestEpochTracker {
+    private final String monitor;
+    private final boolean maximize;
+    private final double minDelta;
+    private EpochMetrics best;
+    private int epochsWithoutImprovement;
+
+    BestEpochTracker(String monitor, double minDelta) {
+        this.monitor = monitor;
+        this.maximize = monitor.endsWith("accuracy");
+        this.minDelta = minDelta;
+    }
+
+    /** Records an epoch; true when it is the new best. */
+    boolean offer(EpochMetrics epoch) {
+        double value = epoch.get(monitor);
+        boolean improved = best == null
+                || (maximize ? value > best.get(monitor) + minDelta : value < best.get(monitor) - minDelta);
+        if (improved) {
+            best = epoch;
+            epochsWithoutImprovement = 0;
+        } else {
+            epochsWithoutImprovement++;
+        }
+        return improved;
+    }
+
+    boolean exhausted(int patience) {
+        return epochsWithoutImprovement >= patience;
+    }
+
+    EpochMetrics best() {
+        return best;
+    }
+}

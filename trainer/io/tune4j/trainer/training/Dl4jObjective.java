@@ -1,0 +1,107 @@
+package io.tune4j.trainer.training;
+
+import io.tune4j.search.study.Objective;
+import io.tune4j.search.study.Trial;
+import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.network.Hyperparameter;
+import io.tune4j.trainer.network.NetworkFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trial of a DL4J study: build the network from the params, train it epoch by epoch reporting
+ * train_loss, val_loss and val_accuracy, stop early when declared, restore the best epoch's weights, save
+ * the model and return the objective metric of that best epoch — so the stored value, the saved model and
+ * an export all agree.
+ */
+public final class Dl4jObjective implements Objective {
+    private final DatasetSplits data;
+    private final TrainingSpec training;
+    private final String metric;
+    private final Path modelDir;
+
+    public Dl4jObjective(DatasetSplits data, TrainingSpec training, String metric, Path modelDir) {
+        this.data = data;
+        this.training = training;
+        this.metric = metric;
+        this.modelDir = modelDir;
+    }
+
+    @Override
+    public double evaluate(Trial trial) throws IOException {
+        long started = System.nanoTime();
+        Nd4j.getRandom().setSeed(trial.seed());
+        MultiLayerNetwork network = new MultiLayerNetwork(
+                NetworkFactory.build(trial.params(), data.inputs(), data.classes(), trial.seed()));
+        network.init();
+        EarlyStopping earlyStopping = training.earlyStopping();
+        // Without early stopping the best epoch is still restored, judged by the objective itself.
+        BestEpochTracker tracker = earlyStopping == null
+                ? new BestEpochTracker(metric, 0.0) : new BestEpochTracker(earlyStopping.monitor(), earlyStopping.minDelta());
+        int epochs = trial.has(Hyperparameter.EPOCHS.key()) ? trial.getInt(Hyperparameter.EPOCHS.key()) : training.epochs();
+        int batchSize = trial.has(Hyperparameter.BATCH_SIZE.key())
+                ? trial.getInt(Hyperparameter.BATCH_SIZE.key()) : (Integer) Hyperparameter.BATCH_SIZE.defaultValue();
+
+        INDArray bestWeights = null;
+        int epoch = 0;
+        boolean stoppedEarly = false;
+        while (epoch < epochs) {
+            epoch++;
+            double trainLoss = trainOneEpoch(network, batchSize, trial.seed() * 31 + epoch);
+            if (!Double.isFinite(trainLoss)) {
+                throw new TrialDivergedException("diverged at epoch " + epoch + ": training loss is " + trainLoss);
+            }
+            EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, network.score(data.validation(), false),
+                    Accuracy.of(network, data.validation()));
+            trial.report(epoch, metrics.asMap());
+            if (tracker.offer(metrics)) bestWeights = network.params().dup();
+            if (earlyStopping != null && tracker.exhausted(earlyStopping.patience()) && epoch < epochs) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        network.setParams(bestWeights);
+        EpochMetrics best = tracker.best();
+        trial.setAttribute("best_epoch", String.valueOf(best.epoch()));
+        trial.setAttribute("epochs_trained", String.valueOf(epoch));
+        trial.setAttribute("stopped_early", String.valueOf(stoppedEarly));
+        if (data.test().numExamples() > 0) {
+            trial.setAttribute("test_accuracy", String.valueOf(Accuracy.of(network, data.test())));
+        }
+        saveModel(network, trial.number());
+        trial.setAttribute("train_seconds", String.format("%.3f", (System.nanoTime() - started) / 1e9));
+        return best.get(metric);
+    }
+
+    /** One pass over the training part in a freshly shuffled order; returns the mean mini-batch loss. */
+    private double trainOneEpoch(MultiLayerNetwork network, int batchSize, long shuffleSeed) {
+        DataSet epochData = data.train().copy();
+        epochData.shuffle(shuffleSeed);
+        List<DataSet> batches = epochData.batchBy(batchSize);
+        double lossSum = 0;
+        int examples = 0;
+        for (DataSet batch : batches) {
+            network.fit(batch);
+            lossSum += network.score() * batch.numExamples();
+            examples += batch.numExamples();
+        }
+        return lossSum / examples;
+    }
+
+    private void saveModel(MultiLayerNetwork network, int trialNumber) throws IOException {
+        Files.createDirectories(modelDir);
+        // Written to a temporary name first: a crash mid-write must not leave a truncated model behind.
+        Path target = ModelRetention.modelFile(modelDir, trialNumber);
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        ModelSerializer.writeModel(network, partial.toFile(), true);
+        Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
