@@ -1,0 +1,120 @@
+package io.tune4j.trainer.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tune4j.search.study.Trial;
+import io.tune4j.trainer.data.DatasetSplits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Real DL4J training on three Gaussian blobs: small enough to take a second, clear enough to learn. */
+class Dl4jObjectiveTest {
+    private static final DatasetSplits BLOBS = blobs(new Random(3));
+
+    @TempDir
+    Path models;
+
+    @Test
+    void trainsReportsEveryEpochAndReturnsTheBestEpochsValue() throws Exception {
+        RecordingTrial trial = new RecordingTrial(0, 11, Map.of("learning_rate", 0.05, "units", 16));
+        double value = new Dl4jObjective(BLOBS, new TrainingSpec(8, null), "val_accuracy", models).evaluate(trial);
+        assertTrue(value >= 0.9, "separable blobs are learnt: " + value);
+        assertEquals(8, trial.reports.size());
+        for (Map<String, Double> epoch : trial.reports) assertEquals(3, epoch.size());
+        int best = Integer.parseInt(trial.attributes.get("best_epoch"));
+        assertEquals(trial.reports.get(best - 1).get("val_accuracy"), value);
+        assertEquals("8", trial.attributes.get("epochs_trained"));
+        assertTrue(Double.parseDouble(trial.attributes.get("test_accuracy")) >= 0.8);
+    }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceAndTheSavedModelHoldsTheBestEpoch() throws Exception {
+        RecordingTrial trial = new RecordingTrial(4, 5, Map.of("learning_rate", 0.1, "units", 16));
+        EarlyStopping rule = new EarlyStopping("val_accuracy", 2, 0.0);
+        double value = new Dl4jObjective(BLOBS, new TrainingSpec(60, rule), "val_accuracy", models).evaluate(trial);
+        int trained = Integer.parseInt(trial.attributes.get("epochs_trained"));
+        int best = Integer.parseInt(trial.attributes.get("best_epoch"));
+        assertTrue(trained < 60, "a plateau of accuracy stops training early");
+        assertEquals("true", trial.attributes.get("stopped_early"));
+        assertEquals(best + 2, trained, "patience 2: two epochs without improvement after the best");
+        double reloaded = Accuracy.ofSavedModel(ModelRetention.modelFile(models, 4), BLOBS.validation());
+        assertEquals(value, reloaded, 1e-9);
+    }
+
+    @Test
+    void aDivergingTrialFailsWithTheEpochInItsReason() {
+        RecordingTrial trial = new RecordingTrial(1, 1, Map.of("optimizer", "sgd", "learning_rate", 1e9,
+                "units", 64, "hidden_layers", 2));
+        TrialDivergedException e = assertThrows(TrialDivergedException.class,
+                () -> new Dl4jObjective(BLOBS, new TrainingSpec(30, null), "val_loss", models).evaluate(trial));
+        assertTrue(e.getMessage().startsWith("diverged at epoch"), e.getMessage());
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameNetwork() throws Exception {
+        Map<String, Object> params = Map.of("learning_rate", 0.01, "dropout", 0.2, "hidden_layers", 2);
+        Dl4jObjective objective = new Dl4jObjective(BLOBS, new TrainingSpec(4, null), "val_loss", models);
+        RecordingTrial first = new RecordingTrial(0, 99, params);
+        RecordingTrial second = new RecordingTrial(1, 99, params);
+        assertEquals(objective.evaluate(first), objective.evaluate(second));
+        assertEquals(first.reports, second.reports);
+    }
+
+    private static DatasetSplits blobs(Random random) {
+        return new DatasetSplits("blobs", blob(random, 90), blob(random, 30), blob(random, 30),
+                List.of("a", "b", "c"));
+    }
+
+    private static DataSet blob(Random random, int rows) {
+        float[][] x = new float[rows][4];
+        float[][] y = new float[rows][3];
+        for (int r = 0; r < rows; r++) {
+            int label = r % 3;
+            for (int c = 0; c < 4; c++) x[r][c] = (float) (random.nextGaussian() * 0.5 + (c == label ? 2 : 0));
+            y[r][label] = 1;
+        }
+        return new DataSet(Nd4j.create(x), Nd4j.create(y));
+    }
+
+    /** A trial that keeps what the objective tells it, as the study store would. */
+    private static final class RecordingTrial implements Trial {
+        final List<Map<String, Double>> reports = new ArrayList<>();
+        final Map<String, String> attributes = new HashMap<>();
+        private final int number;
+        private final long seed;
+        private final Map<String, Object> params;
+
+        RecordingTrial(int number, long seed, Map<String, Object> params) {
+            this.number = number;
+            this.seed = seed;
+            this.params = params;
+        }
+
+        @Override public int number() { return number; }
+
+        @Override public long seed() { return seed; }
+
+        @Override public Map<String, Object> params() { return params; }
+
+        @Override
+        public void report(int step, Map<String, Double> metrics) {
+            assertEquals(reports.size() + 1, step, "epochs are reported in order from 1");
+            reports.add(metrics);
+        }
+
+        @Override
+        public void setAttribute(String key, String value) {
+            attributes.put(key, value);
+        }
+    }
+}
