@@ -33,13 +33,12 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommandLineEndToEndTest {
-    @TempDir
-    Path results;
-
+    private Path results;
     private Result firstRun;
 
     @BeforeAll
-    void runIrisStudy() {
+    void runIrisStudy(@TempDir Path shared) {
+        results = shared;
         firstRun = tune4j("run", "spaces/iris-mlp.yaml", "--results", results.toString(), "--no-progress");
     }
 
@@ -48,7 +47,8 @@ class CommandLineEndToEndTest {
     void runStoresEveryTrialAndEveryEpochInTheH2File() throws Exception {
         assertEquals(0, firstRun.exitCode(), firstRun.err());
         assertTrue(firstRun.out().contains("best trial exported to"), firstRun.out());
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath());
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath(),
+                "sa", "");
              ResultSet trials = db.createStatement().executeQuery(
                      "SELECT t.number, t.state, (SELECT COUNT(*) FROM trial_values v WHERE v.trial_id = t.trial_id),"
                              + " (SELECT a.attr_value FROM trial_attrs a WHERE a.trial_id = t.trial_id"
@@ -136,6 +136,28 @@ class CommandLineEndToEndTest {
         assertTrue(run.err().contains("bad.yaml:4"), run.err());
         assertTrue(run.err().contains("learning_rate"), run.err());
         assertFalse(Files.exists(emptyResults), "nothing may be written for a bad space file");
+    }
+
+    @Test
+    void aNonNumericCsvCellExitsNonZeroNamingLineAndColumnAndWritesNothing(@TempDir Path dir) throws Exception {
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 20; i++) rows.append(i).append(',').append(i == 7 ? "n/a" : "1").append(',').append(i % 2).append('\n');
+        Files.writeString(dir.resolve("data.csv"), rows.toString());
+        Path space = dir.resolve("csv.yaml");
+        Files.writeString(space, "study: csv\ndataset: {csv: {path: data.csv, label: last}}\nsearch: {trials: 1}\n"
+                + "training: {epochs: 1}\nspace:\n  units: 4\n");
+        Path emptyResults = dir.resolve("results");
+        Result run = tune4j("run", space.toString(), "--results", emptyResults.toString(), "--no-progress");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("data.csv line 9, column 2 ('b'): 'n/a' is not a number"), run.err());
+        assertFalse(Files.exists(emptyResults));
+    }
+
+    @Test
+    void aTrialsFlagBelowOneIsRefused(@TempDir Path dir) {
+        Result run = tune4j("run", "spaces/iris-mlp.yaml", "--trials", "0", "--results", dir.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--trials must be > 0"), run.err());
     }
 
     @Test
