@@ -73,8 +73,7 @@ public final class Study {
             while (running.size() < runner.slots() && started < budget.trials() && !pastDeadline(deadline)
                     && !sampler.isExhausted(context(-1, running))) {
                 TrialRecord trial = store.createTrial(record.id(), worker);
-                Map<String, Object> params = sampler.suggest(context(trial.number(), running));
-                store.setParams(trial.id(), params);
+                Map<String, Object> params = suggest(trial, running);
                 running.put(trial.id(), params);
                 started++;
                 StoredTrial handle = new StoredTrial(store, trial, params);
@@ -103,6 +102,21 @@ public final class Study {
 
     public List<TrialRecord> finishedTrials() {
         return List.copyOf(finished);
+    }
+
+    /**
+     * The sampler's params for {@code trial}, stored. A sampler that throws is a bug, but the trial it left
+     * behind must not stay RUNNING for ever: it is failed with the reason first.
+     */
+    private Map<String, Object> suggest(TrialRecord trial, Map<Long, Map<String, Object>> running) {
+        try {
+            Map<String, Object> params = sampler.suggest(context(trial.number(), running));
+            store.setParams(trial.id(), params);
+            return params;
+        } catch (RuntimeException e) {
+            store.finishTrial(trial.id(), TrialState.FAILED, null, "sampler failed: " + FailureText.of(e));
+            throw e;
+        }
     }
 
     private SamplingContext context(int number, Map<Long, Map<String, Object>> running) {

@@ -2,6 +2,7 @@ package io.tune4j.trainer.spec;
 
 import io.tune4j.search.spec.SpecMapping;
 import io.tune4j.search.spec.SpecNode;
+import io.tune4j.trainer.data.BuiltInDataset;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.data.DatasetSpec;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * resolved against the space file's folder, so a study runs the same from any working directory.
  */
 public final class DataConfigParser {
-    public static final List<String> BUILT_IN = List.of("iris", "digits", "wine", "breast-cancer");
+    private static final List<String> BUILT_IN = BuiltInDataset.names();
     private static final List<String> SOURCES = List.of("csv", "mnist", "fashion-mnist");
     private static final double DEFAULT_FRACTION = 0.2;
 

@@ -89,6 +89,18 @@ class StudyEngineTest {
     }
 
     @Test
+    void aFailingSamplerLeavesNoTrialRunning() {
+        try (H2StudyStore store = H2StudyStore.inMemory()) {
+            Study study = Study.open(new StudyDefinition("broken", Direction.MINIMIZE, "v", "random", 1, ""), SPACE,
+                    context -> { throw new IllegalStateException("no idea"); }, store);
+            assertThrows(IllegalStateException.class, () -> study.optimize(t -> 0.0, 1));
+            TrialRecord left = store.trials(study.record().id()).get(0);
+            assertEquals(TrialState.FAILED, left.state());
+            assertEquals("sampler failed: IllegalStateException: no idea", left.error());
+        }
+    }
+
+    @Test
     void aTimeoutStopsStartingNewTrials() {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
             Study study = open(store, "timed", new RandomSampler(1));
