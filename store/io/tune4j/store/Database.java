@@ -2,6 +2,7 @@ package io.tune4j.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -26,7 +27,7 @@ final class Database implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("results database " + location + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -45,8 +46,18 @@ final class Database implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("results database " + location + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    private StoreException failure(SQLException e) {
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                || String.valueOf(e.getMessage()).contains("file is locked")) {
+            // Only one process may open an embedded H2 file; sharing it between processes is not built yet.
+            return new StoreException("results database " + location + " is open in another process (a run in "
+                    + "progress?); try again when it has finished, or use another --results folder", e);
+        }
+        return new StoreException("results database " + location + ": " + e.getMessage(), e);
     }
 
     @Override
