@@ -11,6 +11,8 @@ import static io.tune4j.trainer.network.Hyperparameter.MOMENTUM;
 import static io.tune4j.trainer.network.Hyperparameter.OPTIMIZER;
 import static io.tune4j.trainer.network.Hyperparameter.RMS_DECAY;
 
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
 import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.AdaDelta;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -36,35 +38,59 @@ final class UpdaterFactory {
     private UpdaterFactory() {}
 
     static IUpdater create(NetworkParams p) {
-        ISchedule lr = schedule(p);
+        LearningRate lr = LearningRate.of(p);
         double epsilon = p.number(EPSILON);
         return switch (p.text(OPTIMIZER)) {
-            case "sgd" -> new Sgd(lr);
-            case "nesterov" -> new Nesterovs(lr, p.number(MOMENTUM));
-            case "adagrad" -> new AdaGrad(lr, epsilon);
+            case "sgd" -> lr.scheduled(Sgd::new, Sgd::new);
+            case "nesterov" -> new Nesterovs(lr.schedule(), p.number(MOMENTUM));
+            case "adagrad" -> {
+                // DL4J M2.1's AdaGrad.clone() keeps the rate but drops the schedule, and every layer gets a
+                // clone: a scheduled AdaGrad would train with a NaN learning rate. Refuse it plainly instead.
+                if (lr.isScheduled()) {
+                    throw new IllegalArgumentException("optimizer adagrad cannot take lr_schedule "
+                            + p.text(LR_SCHEDULE) + " (DL4J 1.0.0-M2.1 drops AdaGrad's schedule); use lr_schedule none");
+                }
+                yield new AdaGrad(lr.initial(), epsilon);
+            }
             case "rmsprop" -> {
-                RmsProp rmsProp = new RmsProp(lr);
+                RmsProp rmsProp = lr.scheduled(RmsProp::new, RmsProp::new);
                 rmsProp.setRmsDecay(p.number(RMS_DECAY));
                 rmsProp.setEpsilon(epsilon);
                 yield rmsProp;
             }
-            case "adam" -> moments(new Adam(lr), p);
-            case "adamax" -> moments(new AdaMax(lr), p);
-            case "nadam" -> moments(new Nadam(lr), p);
-            case "amsgrad" -> moments(new AMSGrad(lr), p);
+            case "adam" -> moments(lr.scheduled(Adam::new, Adam::new), p);
+            case "adamax" -> moments(lr.scheduled(AdaMax::new, AdaMax::new), p);
+            case "nadam" -> moments(lr.scheduled(Nadam::new, Nadam::new), p);
+            case "amsgrad" -> moments(lr.scheduled(AMSGrad::new, AMSGrad::new), p);
             // AdaDelta adapts its own step size: it has no learning rate to schedule.
             case "adadelta" -> new AdaDelta();
             default -> throw new IllegalArgumentException("unknown optimizer '" + p.text(OPTIMIZER) + "'");
         };
     }
 
-    private static ISchedule schedule(NetworkParams p) {
-        double lr = p.number(LEARNING_RATE);
-        return switch (p.text(LR_SCHEDULE)) {
-            case "exponential" -> new ExponentialSchedule(ScheduleType.EPOCH, lr, p.number(LR_DECAY));
-            case "step" -> new StepSchedule(ScheduleType.EPOCH, lr, p.number(LR_DECAY), p.integer(LR_STEP));
-            default -> new FixedSchedule(lr);
-        };
+    /** The learning rate, constant or decaying per epoch. */
+    private record LearningRate(double initial, ISchedule decay) {
+        static LearningRate of(NetworkParams p) {
+            double lr = p.number(LEARNING_RATE);
+            return new LearningRate(lr, switch (p.text(LR_SCHEDULE)) {
+                case "exponential" -> new ExponentialSchedule(ScheduleType.EPOCH, lr, p.number(LR_DECAY));
+                case "step" -> new StepSchedule(ScheduleType.EPOCH, lr, p.number(LR_DECAY), p.integer(LR_STEP));
+                default -> null;
+            });
+        }
+
+        boolean isScheduled() {
+            return decay != null;
+        }
+
+        /** A constant rate goes in as a plain number: DL4J's clones and JSON carry that form most simply. */
+        <U> U scheduled(DoubleFunction<U> constant, Function<ISchedule, U> decaying) {
+            return decay == null ? constant.apply(initial) : decaying.apply(decay);
+        }
+
+        ISchedule schedule() {
+            return decay == null ? new FixedSchedule(initial) : decay;
+        }
     }
 
     /** The four Adam-family updaters share beta1, beta2 and epsilon but no common setter interface. */
