@@ -30,7 +30,15 @@ public final class SpaceParser {
         SpaceParser parser = new SpaceParser();
         SearchSpace.Builder builder = SearchSpace.builder();
         parser.declareAll(builder, params);
-        return new DeclaredSpace(builder.build(), parser.declarations);
+        SearchSpace space = builder.build();
+        // The builder placed each parameter under its branch's condition; declarations keep that placed form
+        // (same order: one declaration per parameter added) so later checks can see which branch it is in.
+        List<Declaration> placed = new ArrayList<>();
+        for (int i = 0; i < parser.declarations.size(); i++) {
+            Declaration d = parser.declarations.get(i);
+            placed.add(new Declaration(space.parameters().get(i), d.name(), d.domain(), d.valueNodes()));
+        }
+        return new DeclaredSpace(space, placed);
     }
 
     private void declareAll(SearchSpace.Builder builder, SpecMapping params) {

@@ -47,6 +47,20 @@ public enum Hyperparameter {
         this.check = check;
     }
 
+    /**
+     * The optimizers this setting belongs to, or empty when it applies to every network. DL4J has no
+     * heavy-ball momentum SGD: momentum is Nesterov's.
+     */
+    public List<String> optimizers() {
+        return switch (this) {
+            case MOMENTUM -> List.of("nesterov");
+            case BETA1, BETA2 -> List.of("adam", "adamax", "nadam", "amsgrad");
+            case RMS_DECAY -> List.of("rmsprop");
+            case EPSILON -> List.of("adagrad", "rmsprop", "adam", "adamax", "nadam", "amsgrad");
+            default -> List.of();
+        };
+    }
+
     /** The name used in space files and in a trial's params. */
     public String key() {
         return key;

@@ -21,6 +21,37 @@ public final class NetworkSpaceCheck {
 
     public static void check(DeclaredSpace space) {
         for (Declaration declaration : space.declarations()) check(declaration);
+        checkAdaGradHasNoSchedule(space);
+    }
+
+    /**
+     * DL4J 1.0.0-M2.1 loses AdaGrad's learning-rate schedule when it copies the updater into each layer, so a
+     * space that can pair adagrad with a decaying rate would fail those trials; say so before any runs.
+     */
+    private static void checkAdaGradHasNoSchedule(DeclaredSpace space) {
+        boolean adaGradPossible = space.declarations().stream()
+                .anyMatch(d -> d.parameter().name().equals(Hyperparameter.OPTIMIZER.key())
+                        && canTake(d.parameter(), "adagrad"));
+        if (!adaGradPossible) return;
+        for (Declaration declaration : space.declarations()) {
+            Parameter parameter = declaration.parameter();
+            if (!parameter.name().equals(Hyperparameter.LR_SCHEDULE.key())) continue;
+            boolean outsideOtherOptimizers = parameter.condition()
+                    .map(c -> !c.parent().equals(Hyperparameter.OPTIMIZER.key()) || c.value().equals("adagrad"))
+                    .orElse(true);
+            for (String schedule : new String[] {"exponential", "step"}) {
+                if (outsideOtherOptimizers && canTake(parameter, schedule)) {
+                    throw declaration.nodeOf(schedule).fail("lr_schedule " + schedule + " cannot go with optimizer "
+                            + "adagrad (DL4J 1.0.0-M2.1 drops AdaGrad's schedule); declare lr_schedule inside the "
+                            + "branches of the other optimizers");
+                }
+            }
+        }
+    }
+
+    private static boolean canTake(Parameter parameter, Object value) {
+        if (parameter instanceof CategoricalParameter categorical) return categorical.choices().contains(value);
+        return parameter instanceof FixedParameter fixed && fixed.value().equals(value);
     }
 
     private static void check(Declaration declaration) {
@@ -29,6 +60,7 @@ public final class NetworkSpaceCheck {
                 "unknown parameter '" + name + "'" + NearestName.hint(name, Hyperparameter.keys())
                         + " (known: " + String.join(", ", Hyperparameter.keys()) + ")"));
         Parameter parameter = declaration.parameter();
+        checkBranch(hyperparameter, declaration);
         if (parameter instanceof CategoricalParameter categorical) {
             for (Object choice : categorical.choices()) checkValue(hyperparameter, declaration, choice);
         } else if (parameter instanceof FixedParameter fixed) {
@@ -38,6 +70,18 @@ public final class NetworkSpaceCheck {
         } else if (parameter instanceof IntParameter range) {
             checkBounds(hyperparameter, declaration, range.low(), range.high());
         }
+    }
+
+    /** An optimizer setting declared under another optimizer's branch would be sampled and then ignored. */
+    private static void checkBranch(Hyperparameter hyperparameter, Declaration declaration) {
+        declaration.parameter().condition()
+                .filter(c -> c.parent().equals(Hyperparameter.OPTIMIZER.key()))
+                .filter(c -> !hyperparameter.optimizers().isEmpty() && !hyperparameter.optimizers().contains(c.value()))
+                .ifPresent(c -> {
+                    throw declaration.name().fail("'" + hyperparameter.key() + "' has no effect with optimizer "
+                            + c.value() + "; it belongs to " + String.join(", ", hyperparameter.optimizers())
+                            + (hyperparameter == Hyperparameter.MOMENTUM ? " (DL4J's momentum SGD is nesterov)" : ""));
+                });
     }
 
     private static void checkValue(Hyperparameter hyperparameter, Declaration declaration, Object value) {

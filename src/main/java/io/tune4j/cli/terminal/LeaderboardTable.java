@@ -17,7 +17,7 @@ public final class LeaderboardTable {
         for (TrialRecord trial : ranked) paramNames.addAll(trial.params().keySet());
         List<String> header = new ArrayList<>(List.of("rank", "trial", "value"));
         header.addAll(paramNames);
-        header.addAll(List.of("epochs", "test acc", "state"));
+        header.addAll(List.of("epochs run", "test acc", "state"));
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             TrialRecord trial = ranked.get(i);

@@ -19,8 +19,35 @@ class NetworkSpaceCheckTest {
                   weight_init: {choice: [xavier, RELU]}
                   hidden_layers: {int: [0, 3]}
                   dropout: {uniform: [0.0, 0.5]}
-                  optimizer: {choice: {sgd: {momentum: {uniform: [0.0, 0.99]}}, adam: {}}}
+                  optimizer: {choice: {nesterov: {momentum: {uniform: [0.0, 0.99]}}, adam: {}, sgd: {}}}
                   epochs: 10
+                """);
+    }
+
+    @Test
+    void anOptimizerSettingUnderAnotherOptimizerIsRefused() {
+        assertAt(assertThrows(SpecException.class, () -> check("""
+                space:
+                  optimizer:
+                    choice:
+                      adam: {}
+                      sgd: {momentum: {uniform: [0.0, 0.99]}}
+                """)), 5, "space.optimizer.choice.sgd.momentum", "DL4J's momentum SGD is nesterov");
+    }
+
+    @Test
+    void adaGradCannotMeetALearningRateSchedule() {
+        assertAt(assertThrows(SpecException.class, () -> check("""
+                space:
+                  optimizer: {choice: [adam, adagrad]}
+                  lr_schedule: {choice: [none, step]}
+                """)), 3, "space.lr_schedule.choice[1]", "cannot go with optimizer adagrad");
+        check("""
+                space:
+                  optimizer:
+                    choice:
+                      adagrad: {}
+                      adam: {lr_schedule: {choice: [none, exponential]}}
                 """);
     }
 
