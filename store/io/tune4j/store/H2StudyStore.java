@@ -122,8 +122,8 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public TrialRecord createTrial(long studyId, String worker) {
-        // Numbers come from MAX + 1 inside the insert; the unique (study, number) constraint makes a second
-        // process that raced us for the same number retry with the next one.
+        // Numbers are the highest so far plus one; the unique (study, number) constraint makes a second
+        // writer that raced us for the same number retry with the next one.
         for (int attempt = 0; ; attempt++) {
             try {
                 return database.write(connection -> insertTrial(connection, studyId, worker));
@@ -134,22 +134,33 @@ public final class H2StudyStore implements StudyStore {
     }
 
     private static TrialRecord insertTrial(Connection connection, long studyId, String worker) throws SQLException {
+        int number = nextNumber(connection, studyId);
         Instant now = Instant.now();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO trials (study_id, number, state, seed, worker, started_at, heartbeat_at)"
-                        + " SELECT ?, n, 'RUNNING', s.seed + n, ?, ?, ? FROM studies s,"
-                        + " (SELECT COALESCE(MAX(number), -1) + 1 AS n FROM trials WHERE study_id = ?)"
-                        + " WHERE s.study_id = ?", new String[] {"TRIAL_ID"})) {
-            insert.setLong(1, studyId);
-            insert.setString(2, worker);
-            insert.setTimestamp(3, Timestamp.from(now));
+                        + " SELECT study_id, ?, 'RUNNING', seed + ?, ?, ?, ? FROM studies WHERE study_id = ?",
+                new String[] {"TRIAL_ID"})) {
+            insert.setInt(1, number);
+            insert.setInt(2, number);
+            insert.setString(3, worker);
             insert.setTimestamp(4, Timestamp.from(now));
-            insert.setLong(5, studyId);
+            insert.setTimestamp(5, Timestamp.from(now));
             insert.setLong(6, studyId);
             if (insert.executeUpdate() != 1) throw new SQLException("no study with id " + studyId);
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return TrialReader.one(connection, keys.getLong(1));
+            }
+        }
+    }
+
+    /** The study's highest number plus one, read off the end of the (study, number) index: one row, not all. */
+    private static int nextNumber(Connection connection, long studyId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT number FROM trials WHERE study_id = ?"
+                + " ORDER BY study_id DESC, number DESC LIMIT 1")) {
+            query.setLong(1, studyId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getInt(1) + 1 : 0;
             }
         }
     }

@@ -40,9 +40,13 @@ final class Schema {
             finished_at TIMESTAMP WITH TIME ZONE,
             heartbeat_at TIMESTAMP WITH TIME ZONE,
             CONSTRAINT trial_number_unique UNIQUE (study_id, number))""",
-        // "Top k of a study" reads this index in order; no sort over all trials.
+        // "Top k of a study" walks one of these in order and stops after k rows, for either direction; ties
+        // go to the earlier trial. (H2 walks an index in order only when the ORDER BY names all its columns.)
         """
-        CREATE INDEX IF NOT EXISTS trials_by_value ON trials (study_id, state, objective_value)""",
+        CREATE INDEX IF NOT EXISTS trials_best_first_min ON trials (study_id, state, objective_value, number)""",
+        """
+        CREATE INDEX IF NOT EXISTS trials_best_first_max
+            ON trials (study_id, state, objective_value DESC, number)""",
         """
         CREATE TABLE IF NOT EXISTS trial_params (
             trial_id BIGINT NOT NULL REFERENCES trials(trial_id),

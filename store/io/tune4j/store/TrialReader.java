@@ -34,12 +34,13 @@ final class TrialReader {
                 " IN (SELECT trial_id FROM trials WHERE study_id = ?)", studyId));
     }
 
-    /** The best COMPLETE trials, read in the order of the (study, state, value) index. */
+    /** The best COMPLETE trials, read off the best-first index of the study's direction. */
     List<TrialRecord> best(long studyId, int limit) {
         return database.read(connection -> {
             String order = isMaximizing(connection, studyId) ? "DESC" : "ASC";
             List<TrialRecord> rows = rows(connection, "SELECT " + COLUMNS + " FROM trials"
-                    + " WHERE study_id = ? AND state = 'COMPLETE' ORDER BY objective_value " + order + ", number LIMIT ?",
+                    + " WHERE study_id = ? AND state = 'COMPLETE'"
+                    + " ORDER BY study_id, state, objective_value " + order + ", number LIMIT ?",
                     studyId, limit);
             return withDetails(connection, rows);
         });
