@@ -124,19 +124,11 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public TrialRecord createTrial(long studyId, String worker) {
-        // Numbers are the highest so far plus one; the unique (study, number) constraint makes a second
-        // writer that raced us for the same number retry with the next one.
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return database.write(connection -> insertTrial(connection, studyId, worker));
-            } catch (StoreException e) {
-                if (attempt >= 20 || !isDuplicateNumber(e)) throw e;
-            }
-        }
+        return database.write(connection -> insertTrial(connection, studyId, worker));
     }
 
     private static TrialRecord insertTrial(Connection connection, long studyId, String worker) throws SQLException {
-        int number = nextNumber(connection, studyId);
+        int number = takeNumber(connection, studyId);
         Instant now = Instant.now();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO trials (study_id, number, state, seed, worker, started_at, heartbeat_at)"
@@ -148,7 +140,7 @@ public final class H2StudyStore implements StudyStore {
             insert.setTimestamp(4, Timestamp.from(now));
             insert.setTimestamp(5, Timestamp.from(now));
             insert.setLong(6, studyId);
-            if (insert.executeUpdate() != 1) throw new SQLException("no study with id " + studyId);
+            insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return TrialReader.one(connection, keys.getLong(1));
@@ -156,19 +148,24 @@ public final class H2StudyStore implements StudyStore {
         }
     }
 
-    /** The study's highest number plus one, read off the end of the (study, number) index: one row, not all. */
-    private static int nextNumber(Connection connection, long studyId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT number FROM trials WHERE study_id = ?"
-                + " ORDER BY study_id DESC, number DESC LIMIT 1")) {
-            query.setLong(1, studyId);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getInt(1) + 1 : 0;
+    /**
+     * Takes the study's next trial number from its counter. The UPDATE locks the study's row until the
+     * transaction commits, so concurrent writers queue for numbers instead of racing for them.
+     */
+    private static int takeNumber(Connection connection, long studyId) throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement(
+                "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
+            take.setLong(1, studyId);
+            if (take.executeUpdate() != 1) throw new SQLException("no study with id " + studyId);
+        }
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT next_trial_number - 1 FROM studies WHERE study_id = ?")) {
+            read.setLong(1, studyId);
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         }
-    }
-
-    private static boolean isDuplicateNumber(StoreException e) {
-        return e.getCause() instanceof SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1;
     }
 
     @Override

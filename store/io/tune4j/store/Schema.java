@@ -23,6 +23,7 @@ final class Schema {
             metric VARCHAR(255) NOT NULL,
             sampler VARCHAR(64) NOT NULL,
             seed BIGINT NOT NULL,
+            next_trial_number INT DEFAULT 0 NOT NULL,
             source CLOB,
             created_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
         """

@@ -86,15 +86,15 @@ class H2StudyStoreTest {
     void concurrentTrialsGetDistinctConsecutiveNumbers() throws Exception {
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             long id = store.openStudy(definition("s", Direction.MINIMIZE)).id();
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<Integer>> numbers = new ArrayList<>();
-            for (int i = 0; i < 100; i++) numbers.add(pool.submit(() -> store.createTrial(id, "w").number()));
+            for (int i = 0; i < 400; i++) numbers.add(pool.submit(() -> store.createTrial(id, "w").number()));
             List<Integer> got = new ArrayList<>();
             for (Future<Integer> n : numbers) got.add(n.get());
             pool.shutdown();
             Collections.sort(got);
             List<Integer> expected = new ArrayList<>();
-            for (int i = 0; i < 100; i++) expected.add(i);
+            for (int i = 0; i < 400; i++) expected.add(i);
             assertEquals(expected, got);
         }
     }
