@@ -5,7 +5,6 @@ import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.SearchSpace;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ public final class Study {
     private final StudyStore store;
     private final String worker;
     private final List<TrialRecord> finished = new ArrayList<>();
+    private TrialRecord best;
 
     private Study(StudyRecord record, SearchSpace space, Sampler sampler, StudyStore store, String worker) {
         this.record = record;
@@ -34,7 +34,7 @@ public final class Study {
         this.store = store;
         this.worker = worker;
         for (TrialRecord trial : store.trials(record.id())) {
-            if (trial.state().isFinished()) finished.add(trial);
+            if (trial.state().isFinished()) remember(trial);
         }
     }
 
@@ -85,7 +85,7 @@ public final class Study {
             Finished outcome = take(done);
             running.remove(outcome.trial().id());
             TrialRecord ended = record(outcome);
-            finished.add(ended);
+            remember(ended);
             results.add(ended);
             listener.trialFinished(ended, bestTrial().orElse(null));
         }
@@ -93,11 +93,16 @@ public final class Study {
 
     /** The best COMPLETE trial so far, ties going to the earlier trial. */
     public Optional<TrialRecord> bestTrial() {
-        Comparator<TrialRecord> byValue = Comparator.comparingDouble(TrialRecord::value);
-        if (direction() == Direction.MAXIMIZE) byValue = byValue.reversed();
-        return finished.stream()
-                .filter(t -> t.valueIfComplete().isPresent())
-                .min(byValue.thenComparingInt(TrialRecord::number));
+        return Optional.ofNullable(best);
+    }
+
+    /** Kept up to date trial by trial: scanning the whole history after each trial would be quadratic. */
+    private void remember(TrialRecord trial) {
+        finished.add(trial);
+        if (trial.valueIfComplete().isEmpty()) return;
+        boolean better = best == null || direction().isBetter(trial.value(), best.value())
+                || (trial.value().equals(best.value()) && trial.number() < best.number());
+        if (better) best = trial;
     }
 
     public List<TrialRecord> finishedTrials() {
