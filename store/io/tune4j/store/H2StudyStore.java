@@ -52,7 +52,10 @@ public final class H2StudyStore implements StudyStore {
         // LOCK_TIMEOUT: trials of one process write concurrently; wait for a row lock instead of failing at once.
         // MAX_COMPACT_TIME: every epoch is its own commit, which leaves many stale chunks; compacting on close
         // (up to 5 s, only when there is garbage) kept a 20,000-trial file at 38 MB instead of 90 MB.
-        String url = "jdbc:h2:file:" + dir.resolve("tune4j") + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000";
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the file before ours could record that
+        // the running trials were interrupted; close() does it instead.
+        String url = "jdbc:h2:file:" + dir.resolve("tune4j") + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000"
+                + ";DB_CLOSE_ON_EXIT=FALSE";
         return new H2StudyStore(new Database(url, dir.resolve(FILE_NAME).toString()));
     }
 

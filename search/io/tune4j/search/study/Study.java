@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +28,8 @@ public final class Study {
     private final String worker;
     private final List<TrialRecord> finished = new ArrayList<>();
     private TrialRecord best;
+    /** Trials started and not yet recorded; read by {@link #abandonRunning} from another thread. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     private Study(StudyRecord record, SearchSpace space, Sampler sampler, StudyStore store, String worker) {
         this.record = record;
@@ -75,6 +79,7 @@ public final class Study {
                 TrialRecord trial = store.createTrial(record.id(), worker);
                 Map<String, Object> params = suggest(trial, running);
                 running.put(trial.id(), params);
+                inFlight.add(trial.id());
                 started++;
                 StoredTrial handle = new StoredTrial(store, trial, params);
                 listener.trialStarted(trial);
@@ -85,10 +90,20 @@ public final class Study {
             Finished outcome = take(done);
             running.remove(outcome.trial().id());
             TrialRecord ended = record(outcome);
+            inFlight.remove(ended.id());
             remember(ended);
             results.add(ended);
             listener.trialFinished(ended, bestTrial().orElse(null));
         }
+    }
+
+    /**
+     * Fails every trial still running with {@code reason}. For a process that is being stopped (Ctrl-C):
+     * its trials will never finish, and must not stay RUNNING in the store.
+     */
+    public void abandonRunning(String reason) {
+        for (long id : inFlight) store.finishTrial(id, TrialState.FAILED, null, reason);
+        inFlight.clear();
     }
 
     /** The best COMPLETE trial so far, ties going to the earlier trial. */

@@ -66,12 +66,19 @@ final class RunCommand implements Callable<Integer> {
                     results.dir.toAbsolutePath());
             out.flush();
             List<TrialRecord> ran;
+            Thread onStop = new Thread(() -> {
+                study.abandonRunning("interrupted: the run was stopped while this trial ran");
+                store.close();
+            }, "tune4j-stop");
+            Runtime.getRuntime().addShutdownHook(onStop);
             try (ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(),
                     !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), new InlineTrialRunner(), listener);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(onStop);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),

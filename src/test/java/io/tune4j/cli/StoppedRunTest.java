@@ -1,0 +1,41 @@
+package io.tune4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
+import io.tune4j.store.H2StudyStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run stopped like Ctrl-C does (SIGTERM here) leaves no trial RUNNING for ever. */
+class StoppedRunTest {
+
+    @Test
+    void theTrialRunningWhenTheRunIsStoppedIsRecordedAsInterrupted(@TempDir Path results) throws Exception {
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "spaces/digits-mlp.yaml", "--trials", "200", "--no-progress", "--results", results.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream()));
+        assertTrue(out.readLine().startsWith("study digits-mlp"), "the run started");
+        Thread.sleep(3000); // trials take about 1.5 s here: one has finished, one is running
+        run.destroy();
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops");
+
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            List<TrialRecord> trials = store.trials(store.findStudy("digits-mlp").orElseThrow().id());
+            assertTrue(trials.stream().noneMatch(t -> t.state() == TrialState.RUNNING), trials.toString());
+            TrialRecord last = trials.get(trials.size() - 1);
+            assertEquals(TrialState.FAILED, last.state());
+            assertTrue(last.error().startsWith("interrupted"), last.error());
+        }
+    }
+}
