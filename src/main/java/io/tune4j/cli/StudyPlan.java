@@ -14,11 +14,6 @@ import io.tune4j.trainer.training.TrainingSpec;
 public record StudyPlan(String study, DataConfig data, String metric, Direction direction, SearchSettings search,
                         TrainingSpec training, SearchSpace space, String source) {
 
-    /** The same plan with another trial budget (the {@code --trials} option). */
-    public StudyPlan withTrials(int trials) {
-        return new StudyPlan(study, data, metric, direction, search.withTrials(trials), training, space, source);
-    }
-
     /** The same plan searching as {@code settings} say (command-line overrides). */
     public StudyPlan withSearch(SearchSettings settings) {
         return new StudyPlan(study, data, metric, direction, settings, training, space, source);

@@ -175,7 +175,8 @@ class StudyFileTest {
 
     @Test
     void trialsCanBeOverriddenAfterLoading() throws IOException {
-        StudyPlan plan = StudyFile.load(write("digits.yaml", EXAMPLE)).withTrials(3);
+        StudyPlan loaded = StudyFile.load(write("digits.yaml", EXAMPLE));
+        StudyPlan plan = loaded.withSearch(loaded.search().withTrials(3));
         assertEquals(3, plan.search().trials());
         assertEquals(42, plan.search().seed());
     }
