@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code tune4j} command: wires the parts together and keeps nothing of its own. */
 @Command(name = "tune4j", mixinStandardHelpOptions = true, version = "tune4j 0.1.0",
         description = "Hyperparameter search for Deeplearning4j networks.",
-        subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, ExportCommand.class,
+        subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, TrialsCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

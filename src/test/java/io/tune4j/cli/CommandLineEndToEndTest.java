@@ -80,6 +80,22 @@ class CommandLineEndToEndTest {
 
     @Test
     @Order(3)
+    void trialsListsEveryTrialAndFailedOnesWithTheirReason() throws Exception {
+        try (StudyStore store = H2StudyStore.openFile(results)) {
+            long study = store.findStudy("iris-mlp").orElseThrow().id();
+            TrialRecord broken = store.createTrial(study, "test");
+            store.finishTrial(broken.id(), TrialState.FAILED, null, "diverged at epoch 2: training loss is NaN");
+        }
+        Result all = tune4j("trials", "iris-mlp", "--results", results.toString());
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals(4, all.out().lines().filter(l -> l.matches("\\|\\s+\\d+\\s+\\|.*")).count(), all.out());
+        Result failed = tune4j("trials", "iris-mlp", "--state", "failed", "--results", results.toString());
+        assertTrue(failed.out().contains("diverged at epoch 2"), failed.out());
+        assertEquals(1, failed.out().lines().filter(l -> l.contains("FAILED")).count(), failed.out());
+    }
+
+    @Test
+    @Order(4)
     void exportedModelReloadsWithTheRecordedValidationAccuracy() throws Exception {
         Result export = tune4j("export", "iris-mlp", "--top", "2", "--results", results.toString());
         assertEquals(0, export.exitCode(), export.err());
@@ -99,7 +115,7 @@ class CommandLineEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void exportedParamsFileReproducesTheTrial() throws Exception {
         Path params = results.resolve("iris-mlp").resolve("best-1").resolve("params.yaml");
         Result rerun = tune4j("run", params.toString(), "--results", results.toString(), "--no-progress");
@@ -115,14 +131,15 @@ class CommandLineEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void continuingAStudyNumbersOnAndTrialsFlagOverridesTheFile() throws Exception {
         Result more = tune4j("run", "spaces/iris-mlp.yaml", "--trials", "1", "--results", results.toString(),
                 "--no-progress");
         assertEquals(0, more.exitCode(), more.err());
         try (StudyStore store = H2StudyStore.openFile(results)) {
             List<TrialRecord> trials = store.trials(store.findStudy("iris-mlp").orElseThrow().id());
-            assertEquals(List.of(0, 1, 2, 3), trials.stream().map(TrialRecord::number).toList());
+            assertEquals(List.of(0, 1, 2, 3, 4), trials.stream().map(TrialRecord::number).toList(),
+                    "3 trials, the failed one added by the trials test, and the one just run");
         }
     }
 

@@ -1,0 +1,48 @@
+package io.tune4j.cli;
+
+import io.tune4j.cli.terminal.TrialsTable;
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.StudyStore;
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "trials", description = "The latest trials of a study in any state, with the reason of each failure.")
+final class TrialsCommand implements Callable<Integer> {
+    @Mixin
+    ResultsOption results;
+
+    @Parameters(paramLabel = "STUDY")
+    String study;
+
+    @Option(names = "--state", paramLabel = "STATE",
+            description = "Only trials in this state: ${COMPLETION-CANDIDATES}.")
+    TrialState state;
+
+    @Option(names = "--last", defaultValue = "20", description = "Number of trials, newest last (default: ${DEFAULT-VALUE}).")
+    int last;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (last <= 0) throw new UserError("--last must be > 0, got " + last);
+        try (StudyStore store = results.openExisting()) {
+            StudyRecord record = ResultsOption.requireStudy(store, study);
+            List<TrialRecord> matching = store.trials(record.id()).stream()
+                    .filter(t -> state == null || t.state() == state)
+                    .toList();
+            List<TrialRecord> shown = matching.subList(Math.max(0, matching.size() - last), matching.size());
+            spec.commandLine().getOut().println(TrialsTable.render(shown));
+        }
+        return 0;
+    }
+}
