@@ -1,6 +1,8 @@
 package io.tune4j.cli.terminal;
 
 import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
 import io.tune4j.search.study.TrialRecord;
 import java.time.Duration;
 import java.util.List;
@@ -8,19 +10,23 @@ import java.util.stream.Collectors;
 
 /** Trials in number order: state, value, epochs, how long, params in one cell, and why a trial failed. */
 public final class TrialsTable {
-    /** Failure reasons can be whole exception chains; the table shows their start. */
-    private static final int REASON_WIDTH = 80;
+    /** Wide cells wrap at this width so a row stays readable in a terminal. */
+    private static final int TEXT_WIDTH = 70;
 
     private TrialsTable() {}
 
     public static String render(List<TrialRecord> trials) {
         if (trials.isEmpty()) return "(no trial)";
-        String[] header = {"trial", "state", "value", "epochs run", "seconds", "params", "error"};
-        String[][] rows = trials.stream().map(t -> new String[] {
-                String.valueOf(t.number()), t.state().name(), Cells.number(t.value()),
-                t.attributes().getOrDefault("epochs_trained", ""), seconds(t), params(t), reason(t)})
-                .toArray(String[][]::new);
-        return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, header, null, rows);
+        return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, trials, List.of(
+                new Column().header("trial").with(t -> String.valueOf(t.number())),
+                new Column().header("state").dataAlign(HorizontalAlign.LEFT).with(t -> t.state().name()),
+                new Column().header("value").with(t -> Cells.number(t.value())),
+                new Column().header("epochs run").with(t -> t.attributes().getOrDefault("epochs_trained", "")),
+                new Column().header("seconds").with(TrialsTable::seconds),
+                new Column().header("params").dataAlign(HorizontalAlign.LEFT).maxWidth(TEXT_WIDTH)
+                        .with(TrialsTable::params),
+                new Column().header("error").dataAlign(HorizontalAlign.LEFT).maxWidth(TEXT_WIDTH)
+                        .with(t -> t.error() == null ? "" : t.error())));
     }
 
     private static String seconds(TrialRecord trial) {
@@ -32,10 +38,5 @@ public final class TrialsTable {
         return trial.params().entrySet().stream()
                 .map(e -> e.getKey() + "=" + Cells.param(e.getValue()))
                 .collect(Collectors.joining(" "));
-    }
-
-    private static String reason(TrialRecord trial) {
-        String error = trial.error() == null ? "" : trial.error().replace('\n', ' ');
-        return error.length() <= REASON_WIDTH ? error : error.substring(0, REASON_WIDTH - 1) + "…";
     }
 }
