@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = "Write the best trials' params.yaml, network.json and model.zip "
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the best trials' params.yaml, network.json and model.zip "
         + "to <results>/<study>/best-<rank>/.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
@@ -18,7 +19,8 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "STUDY")
     String study;
 
-    @Option(names = "--top", defaultValue = "1", description = "Number of trials to export (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "N", defaultValue = "1",
+            description = "Number of trials to export (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Spec

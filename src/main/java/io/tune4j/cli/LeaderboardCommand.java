@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "leaderboard", description = "The best completed trials of a study.")
+@Command(name = "leaderboard", mixinStandardHelpOptions = true,
+        description = "The best completed trials of a study.")
 final class LeaderboardCommand implements Callable<Integer> {
     @Mixin
     ResultsOption results;
@@ -19,7 +20,8 @@ final class LeaderboardCommand implements Callable<Integer> {
     @Parameters(paramLabel = "STUDY")
     String study;
 
-    @Option(names = "--top", defaultValue = "10", description = "Number of trials (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "Number of trials (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Spec

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = "Run (or continue) the study a space file declares, then export its best trial.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run (or continue) the study a space file declares, then export its best trial.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ResultsOption results;
@@ -35,10 +36,11 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPACE_FILE", description = "A space file, e.g. spaces/digits-mlp.yaml.")
     Path spaceFile;
 
-    @Option(names = "--top", defaultValue = "10", description = "Rows of the leaderboard printed at the end.")
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "Rows of the leaderboard printed at the end.")
     int top;
 
-    @Option(names = "--keep-models", defaultValue = "5",
+    @Option(names = "--keep-models", paramLabel = "N", defaultValue = "5",
             description = "Trained models kept on disk: those of the best N trials (default: ${DEFAULT-VALUE}).")
     int keepModels;
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "studies", description = "List every study in the results database.")
+@Command(name = "studies", mixinStandardHelpOptions = true,
+        description = "List every study in the results database.")
 final class StudiesCommand implements Callable<Integer> {
     @Mixin
     ResultsOption results;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "trials", description = "The latest trials of a study in any state, with the reason of each failure.")
+@Command(name = "trials", mixinStandardHelpOptions = true,
+        description = "The latest trials of a study in any state, with the reason of each failure.")
 final class TrialsCommand implements Callable<Integer> {
     @Mixin
     ResultsOption results;
@@ -26,7 +27,8 @@ final class TrialsCommand implements Callable<Integer> {
             description = "Only trials in this state: ${COMPLETION-CANDIDATES}.")
     TrialState state;
 
-    @Option(names = "--last", defaultValue = "20", description = "Number of trials, newest last (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--last", paramLabel = "N", defaultValue = "20",
+            description = "Number of trials, newest last (default: ${DEFAULT-VALUE}).")
     int last;
 
     @Spec
