@@ -31,8 +31,12 @@ final class BestEpochTracker {
         return improved;
     }
 
+    /**
+     * True when the last {@code patience} epochs brought no improvement. An improving epoch never stops
+     * training (as in Keras), so patience 0 stops at the first epoch that fails to improve, not at epoch 1.
+     */
     boolean exhausted(int patience) {
-        return epochsWithoutImprovement >= patience;
+        return epochsWithoutImprovement > 0 && epochsWithoutImprovement >= patience;
     }
 
     EpochMetrics best() {
