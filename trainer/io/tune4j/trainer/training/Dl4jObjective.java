@@ -8,7 +8,7 @@ import io.tune4j.trainer.network.NetworkFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Iterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +28,11 @@ public final class Dl4jObjective implements Objective {
     private final Path modelDir;
 
     public Dl4jObjective(DatasetSplits data, TrainingSpec training, String metric, Path modelDir) {
+        // Checked here, not after the first epoch's training: a typo must not cost a trial's worth of time.
+        if (!EarlyStopping.METRICS.contains(metric)) {
+            throw new IllegalArgumentException("unknown objective metric '" + metric + "'; known: "
+                    + String.join(", ", EarlyStopping.METRICS));
+        }
         this.data = data;
         this.training = training;
         this.metric = metric;
@@ -45,16 +50,16 @@ public final class Dl4jObjective implements Objective {
         // Without early stopping the best epoch is still restored, judged by the objective itself.
         BestEpochTracker tracker = earlyStopping == null
                 ? new BestEpochTracker(metric, 0.0) : new BestEpochTracker(earlyStopping.monitor(), earlyStopping.minDelta());
-        int epochs = trial.has(Hyperparameter.EPOCHS.key()) ? trial.getInt(Hyperparameter.EPOCHS.key()) : training.epochs();
-        int batchSize = trial.has(Hyperparameter.BATCH_SIZE.key())
-                ? trial.getInt(Hyperparameter.BATCH_SIZE.key()) : (Integer) Hyperparameter.BATCH_SIZE.defaultValue();
+        int epochs = setting(trial, Hyperparameter.EPOCHS, training.epochs());
+        ShuffledBatches batches = new ShuffledBatches(data.train(),
+                setting(trial, Hyperparameter.BATCH_SIZE, (Integer) Hyperparameter.BATCH_SIZE.defaultValue()), trial.seed());
 
         INDArray bestWeights = null;
         int epoch = 0;
         boolean stoppedEarly = false;
         while (epoch < epochs) {
             epoch++;
-            double trainLoss = trainOneEpoch(network, batchSize, trial.seed() * 31 + epoch);
+            double trainLoss = trainOneEpoch(network, batches);
             if (!Double.isFinite(trainLoss)) {
                 throw new TrialDivergedException("diverged at epoch " + epoch + ": training loss is " + trainLoss);
             }
@@ -80,14 +85,22 @@ public final class Dl4jObjective implements Objective {
         return best.get(metric);
     }
 
+    /** The trial's own value of a training setting, checked like a network param, or {@code otherwise}. */
+    private static int setting(Trial trial, Hyperparameter hyperparameter, int otherwise) {
+        if (!trial.has(hyperparameter.key())) return otherwise;
+        Object value = trial.get(hyperparameter.key());
+        hyperparameter.problemWith(value).ifPresent(problem -> {
+            throw new IllegalArgumentException("param '" + hyperparameter.key() + "' = " + value + ": " + problem);
+        });
+        return ((Number) value).intValue();
+    }
+
     /** One pass over the training part in a freshly shuffled order; returns the mean mini-batch loss. */
-    private double trainOneEpoch(MultiLayerNetwork network, int batchSize, long shuffleSeed) {
-        DataSet epochData = data.train().copy();
-        epochData.shuffle(shuffleSeed);
-        List<DataSet> batches = epochData.batchBy(batchSize);
+    private static double trainOneEpoch(MultiLayerNetwork network, ShuffledBatches batches) {
         double lossSum = 0;
         int examples = 0;
-        for (DataSet batch : batches) {
+        for (Iterator<DataSet> epoch = batches.nextEpoch(); epoch.hasNext(); ) {
+            DataSet batch = epoch.next();
             network.fit(batch);
             lossSum += network.score() * batch.numExamples();
             examples += batch.numExamples();
