@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.Trial;
+import io.tune4j.trainer.OfflineDl4j;
 import io.tune4j.trainer.data.DatasetSplits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
@@ -23,6 +25,11 @@ class Dl4jObjectiveTest {
 
     @TempDir
     Path models;
+
+    @BeforeAll
+    static void noDownloads() {
+        OfflineDl4j.refuseDownloads();
+    }
 
     @Test
     void trainsReportsEveryEpochAndReturnsTheBestEpochsValue() throws Exception {
@@ -47,6 +54,7 @@ class Dl4jObjectiveTest {
         assertTrue(trained < 60, "a plateau of accuracy stops training early");
         assertEquals("true", trial.attributes.get("stopped_early"));
         assertEquals(best + 2, trained, "patience 2: two epochs without improvement after the best");
+        assertEquals(trial.reports.get(best - 1).get("val_accuracy"), value, "the value is the best epoch's");
         double reloaded = Accuracy.ofSavedModel(ModelRetention.modelFile(models, 4), BLOBS.validation());
         assertEquals(value, reloaded, 1e-9);
     }
@@ -58,6 +66,19 @@ class Dl4jObjectiveTest {
         TrialDivergedException e = assertThrows(TrialDivergedException.class,
                 () -> new Dl4jObjective(BLOBS, new TrainingSpec(30, null), "val_loss", models).evaluate(trial));
         assertTrue(e.getMessage().startsWith("diverged at epoch"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownMetricOrBatchSizeIsRefusedBeforeAnyTraining() {
+        IllegalArgumentException metric = assertThrows(IllegalArgumentException.class,
+                () -> new Dl4jObjective(BLOBS, new TrainingSpec(3, null), "val_acc", models));
+        assertTrue(metric.getMessage().contains("'val_acc'") && metric.getMessage().contains("val_accuracy"),
+                metric.getMessage());
+        RecordingTrial trial = new RecordingTrial(2, 2, Map.of("batch_size", 0));
+        IllegalArgumentException batchSize = assertThrows(IllegalArgumentException.class,
+                () -> new Dl4jObjective(BLOBS, new TrainingSpec(3, null), "val_loss", models).evaluate(trial));
+        assertTrue(batchSize.getMessage().contains("batch_size"), batchSize.getMessage());
+        assertTrue(trial.reports.isEmpty());
     }
 
     @Test
