@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -81,7 +82,7 @@ public final class Dl4jObjective implements Objective {
             trial.setAttribute("test_accuracy", String.valueOf(Accuracy.of(network, data.test())));
         }
         saveModel(network, trial.number());
-        trial.setAttribute("train_seconds", String.format("%.3f", (System.nanoTime() - started) / 1e9));
+        trial.setAttribute("train_seconds", String.format(Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e9));
         return best.get(metric);
     }
 
@@ -95,14 +96,20 @@ public final class Dl4jObjective implements Objective {
         return ((Number) value).intValue();
     }
 
-    /** One pass over the training part in a freshly shuffled order; returns the mean mini-batch loss. */
+    /**
+     * One pass over the training part in a freshly shuffled order; returns the mean mini-batch loss, or the
+     * first loss that is not a finite number: a diverged network cannot recover, so the rest of the epoch
+     * would only waste time (a whole MNIST epoch of it, with too high a learning rate).
+     */
     private static double trainOneEpoch(MultiLayerNetwork network, ShuffledBatches batches) {
         double lossSum = 0;
         int examples = 0;
         for (Iterator<DataSet> epoch = batches.nextEpoch(); epoch.hasNext(); ) {
             DataSet batch = epoch.next();
             network.fit(batch);
-            lossSum += network.score() * batch.numExamples();
+            double loss = network.score();
+            if (!Double.isFinite(loss)) return loss;
+            lossSum += loss * batch.numExamples();
             examples += batch.numExamples();
         }
         return lossSum / examples;

@@ -65,7 +65,8 @@ class Dl4jObjectiveTest {
                 "units", 64, "hidden_layers", 2));
         TrialDivergedException e = assertThrows(TrialDivergedException.class,
                 () -> new Dl4jObjective(BLOBS, new TrainingSpec(30, null), "val_loss", models).evaluate(trial));
-        assertTrue(e.getMessage().startsWith("diverged at epoch"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("diverged at epoch 1:"), e.getMessage());
+        assertTrue(trial.reports.isEmpty(), "a diverged epoch reports nothing");
     }
 
     @Test
