@@ -61,6 +61,9 @@ public final class Dl4jObjective implements Objective {
         while (epoch < epochs) {
             epoch++;
             double trainLoss = trainOneEpoch(network, batches);
+            // fit(DataSet) counts iterations but not epochs (only fit(iterator) does): without this, lr
+            // schedules by epoch would never decay.
+            network.incrementEpochCount();
             if (!Double.isFinite(trainLoss)) {
                 throw new TrialDivergedException("diverged at epoch " + epoch + ": training loss is " + trainLoss);
             }

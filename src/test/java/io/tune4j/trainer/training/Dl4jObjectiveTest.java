@@ -60,6 +60,18 @@ class Dl4jObjectiveTest {
     }
 
     @Test
+    void theLearningRateScheduleAdvancesEveryEpoch() throws Exception {
+        // A decay factor of 0 leaves a rate of 0 from epoch 2 on: plain SGD then changes no weight at all.
+        RecordingTrial trial = new RecordingTrial(3, 3, Map.of("optimizer", "sgd", "learning_rate", 0.1,
+                "lr_schedule", "exponential", "lr_decay", 0.0, "units", 16));
+        new Dl4jObjective(BLOBS, new TrainingSpec(3, null), "val_loss", models).evaluate(trial);
+        assertTrue(trial.reports.get(0).get("val_loss") < Math.log(3), "epoch 1 learnt, at rate 0.1, to beat a "
+                + "uniform guess: " + trial.reports.get(0));
+        assertEquals(trial.reports.get(0).get("val_loss"), trial.reports.get(1).get("val_loss"));
+        assertEquals(trial.reports.get(0).get("val_loss"), trial.reports.get(2).get("val_loss"));
+    }
+
+    @Test
     void aDivergingTrialFailsWithTheEpochInItsReason() {
         RecordingTrial trial = new RecordingTrial(1, 1, Map.of("optimizer", "sgd", "learning_rate", 1e9,
                 "units", 64, "hidden_layers", 2));
