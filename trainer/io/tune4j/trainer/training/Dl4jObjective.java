@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -55,7 +54,7 @@ public final class Dl4jObjective implements Objective {
         ShuffledBatches batches = new ShuffledBatches(data.train(),
                 setting(trial, Hyperparameter.BATCH_SIZE, (Integer) Hyperparameter.BATCH_SIZE.defaultValue()), trial.seed());
 
-        INDArray bestWeights = null;
+        NetworkSnapshot bestEpoch = null;
         int epoch = 0;
         boolean stoppedEarly = false;
         while (epoch < epochs) {
@@ -70,13 +69,13 @@ public final class Dl4jObjective implements Objective {
             EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, network.score(data.validation(), false),
                     Accuracy.of(network, data.validation()));
             trial.report(epoch, metrics.asMap());
-            if (tracker.offer(metrics)) bestWeights = network.params().dup();
+            if (tracker.offer(metrics)) bestEpoch = NetworkSnapshot.of(network);
             if (earlyStopping != null && tracker.exhausted(earlyStopping.patience()) && epoch < epochs) {
                 stoppedEarly = true;
                 break;
             }
         }
-        network.setParams(bestWeights);
+        bestEpoch.restoreInto(network);
         EpochMetrics best = tracker.best();
         trial.setAttribute("best_epoch", String.valueOf(best.epoch()));
         trial.setAttribute("epochs_trained", String.valueOf(epoch));

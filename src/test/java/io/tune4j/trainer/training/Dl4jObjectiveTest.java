@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,8 @@ class Dl4jObjectiveTest {
         assertEquals(trial.reports.get(best - 1).get("val_accuracy"), value, "the value is the best epoch's");
         double reloaded = Accuracy.ofSavedModel(ModelRetention.modelFile(models, 4), BLOBS.validation());
         assertEquals(value, reloaded, 1e-9);
+        assertEquals(best, ModelSerializer.restoreMultiLayerNetwork(ModelRetention.modelFile(models, 4).toFile(), true)
+                .getEpochCount(), "the saved model continues training from its best epoch");
     }
 
     @Test
