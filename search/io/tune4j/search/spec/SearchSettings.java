@@ -16,12 +16,12 @@ public record SearchSettings(String sampler, int trials, long seed, Duration tim
         if (gridResolution < 2) throw new IllegalArgumentException("resolution must be >= 2, got " + gridResolution);
     }
 
-    /** The same settings with another trial budget, e.g. from a {@code --trials} option. */
     /** What one run of these settings may spend. */
     public Budget budget() {
         return new Budget(trials, timeout);
     }
 
+    /** The same settings with another trial budget, e.g. from a {@code --trials} option. */
     public SearchSettings withTrials(int otherTrials) {
         return new SearchSettings(sampler, otherTrials, seed, timeout, gridResolution);
     }
