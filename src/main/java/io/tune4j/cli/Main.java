@@ -1,5 +1,6 @@
 package io.tune4j.cli;
 
+import io.tune4j.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tune4j", mixinStandardHelpOptions = true, version = "tune4j 0.1.0",
         description = "Hyperparameter search for Deeplearning4j networks.",
         subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, TrialsCommand.class,
-                ExportCommand.class,
+                ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

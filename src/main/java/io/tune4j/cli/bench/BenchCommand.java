@@ -1,0 +1,14 @@
+package io.tune4j.cli.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code tune4j bench ...}: measurements that ship with the product, so users can repeat on their machines
+ * the figures the README gives. Each subcommand prints a table and writes a CSV.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure samplers, pruners, the trainer pool or the dashboard on this machine.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class BenchCommand {
+}
