@@ -12,9 +12,12 @@ import org.h2.jdbcx.JdbcConnectionPool;
 final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final String location;
+    private final boolean dropOnClose;
 
-    Database(String url, String location) {
+    /** {@code dropOnClose}: an in-memory database kept alive between connections must be shut down by hand. */
+    Database(String url, String location, boolean dropOnClose) {
         this.location = location;
+        this.dropOnClose = dropOnClose;
         this.pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(16);
     }
@@ -62,6 +65,7 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dropOnClose) read(connection -> connection.createStatement().execute("SHUTDOWN"));
         pool.dispose();
     }
 

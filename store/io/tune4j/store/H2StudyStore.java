@@ -56,13 +56,13 @@ public final class H2StudyStore implements StudyStore {
         // the running trials were interrupted; close() does it instead.
         String url = "jdbc:h2:file:" + dir.resolve("tune4j") + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000"
                 + ";DB_CLOSE_ON_EXIT=FALSE";
-        return new H2StudyStore(new Database(url, dir.resolve(FILE_NAME).toString()));
+        return new H2StudyStore(new Database(url, dir.resolve(FILE_NAME).toString(), false));
     }
 
     /** A private database that lives while this store is open. */
     public static H2StudyStore inMemory() {
         String name = "tune4j-" + UUID.randomUUID();
-        return new H2StudyStore(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "in-memory " + name));
+        return new H2StudyStore(new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "in-memory " + name, true));
     }
 
     @Override
