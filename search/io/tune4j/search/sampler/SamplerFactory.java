@@ -10,6 +10,8 @@ public final class SamplerFactory {
         return switch (settings.sampler()) {
             case "random" -> new RandomSampler(settings.seed());
             case "grid" -> new GridSampler(settings.gridResolution(), settings.seed());
+            case "sobol" -> new SobolSampler(settings.seed());
+            case "genetic" -> new GeneticSampler(settings.seed());
             default -> throw new IllegalArgumentException("unknown sampler '" + settings.sampler() + "'");
         };
     }

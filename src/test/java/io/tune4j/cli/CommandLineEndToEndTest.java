@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tune4j.cli.Tune4jCli.Result;
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
@@ -12,8 +13,6 @@ import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.training.Accuracy;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands a user types, run through the real command line on the shipped iris space file. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -186,14 +184,7 @@ class CommandLineEndToEndTest {
     }
 
     private static Result tune4j(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return Tune4jCli.run(args);
     }
 
-    private record Result(int exitCode, String out, String err) {}
 }

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tune4j.store.HoldDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** A database held by another process gets one clear line, not an H2 stack trace. */
 class DatabaseInUseTest {
@@ -26,13 +23,10 @@ class DatabaseInUseTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()));
             assertEquals("open", out.readLine());
-            StringWriter err = new StringWriter();
-            CommandLine commandLine = Main.commandLine();
-            commandLine.setErr(new PrintWriter(err, true));
-            int code = commandLine.execute("studies", "--results", results.toString());
-            assertEquals(2, code);
-            assertTrue(err.toString().contains("is open in another process"), err.toString());
-            assertEquals(1, err.toString().lines().count(), err.toString());
+            Tune4jCli.Result studies = Tune4jCli.run("studies", "--results", results.toString());
+            assertEquals(2, studies.exitCode());
+            assertTrue(studies.err().contains("is open in another process"), studies.err());
+            assertEquals(1, studies.err().lines().count(), studies.err());
         } finally {
             holder.getOutputStream().close();
             if (!holder.waitFor(10, TimeUnit.SECONDS)) holder.destroyForcibly();
