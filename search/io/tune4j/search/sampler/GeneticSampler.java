@@ -60,7 +60,7 @@ public final class GeneticSampler implements Sampler {
     @Override
     public Map<String, Object> suggest(SamplingContext context) {
         SearchSpace space = context.space();
-        RandomGenerator random = new MersenneTwister(seed ^ (0x9E3779B97F4A7C15L * (context.trialNumber() + 1L)));
+        RandomGenerator random = new MersenneTwister(TrialSeeds.of(seed, context.trialNumber()));
         PopulationModel population = new PopulationModel.Builder()
                 .populationSize(populationSize(space.dimensions())).build();
         population.initializeInstance(context.direction() == Direction.MINIMIZE);

@@ -16,8 +16,7 @@ public final class RandomSampler implements Sampler {
 
     @Override
     public Map<String, Object> suggest(SamplingContext context) {
-        // The golden-ratio multiplier spreads consecutive trial numbers over unrelated generator states.
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (context.trialNumber() + 1L)));
+        SplittableRandom random = TrialSeeds.random(seed, context.trialNumber());
         double[] point = new double[context.space().dimensions()];
         for (int i = 0; i < point.length; i++) point[i] = random.nextDouble();
         return context.space().fromUnit(point);

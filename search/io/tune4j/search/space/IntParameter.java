@@ -57,6 +57,19 @@ public final class IntParameter implements Parameter {
         return (v - low + 0.5) / (high - low + 1.0);
     }
 
+    /**
+     * The stretch of the unit interval that maps to {@code value}: samplers that model densities on the unit
+     * interval give an integer the probability mass of its whole cell.
+     */
+    public double[] unitCell(int value) {
+        if (log) {
+            return new double[] {logDistribution.cumulativeProbability(value - 0.5),
+                    logDistribution.cumulativeProbability(value + 0.5)};
+        }
+        double width = 1.0 / (high - low + 1.0);
+        return new double[] {(value - low) * width, (value - low + 1) * width};
+    }
+
     @Override
     public boolean contains(Object value) {
         return value instanceof Integer i && i >= low && i <= high;
