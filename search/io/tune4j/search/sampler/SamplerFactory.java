@@ -1,5 +1,6 @@
 package io.tune4j.search.sampler;
 
+import io.tune4j.search.sampler.gp.GpSampler;
 import io.tune4j.search.sampler.tpe.TpeOptions;
 import io.tune4j.search.sampler.tpe.TpeSampler;
 import io.tune4j.search.spec.SearchSettings;
@@ -16,6 +17,7 @@ public final class SamplerFactory {
             case "tpe" -> new TpeSampler(settings.seed());
             case "tpe-independent" -> new TpeSampler(settings.seed(), TpeOptions.DEFAULTS.withMultivariate(false),
                     new SobolSampler(settings.seed()));
+            case "gp" -> new GpSampler(settings.seed());
             case "genetic" -> new GeneticSampler(settings.seed());
             default -> throw new IllegalArgumentException("unknown sampler '" + settings.sampler() + "'");
         };

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The {@code search:} section: which sampler, how many trials, the seed, an optional time limit (null: none). */
 public record SearchSettings(String sampler, int trials, long seed, Duration timeout, int gridResolution) {
-    public static final List<String> SAMPLERS = List.of("random", "grid", "sobol", "tpe", "tpe-independent", "genetic");
+    public static final List<String> SAMPLERS = List.of("random", "grid", "sobol", "tpe", "tpe-independent", "gp", "genetic");
 
     public SearchSettings {
         if (!SAMPLERS.contains(sampler)) {

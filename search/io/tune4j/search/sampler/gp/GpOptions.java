@@ -1,0 +1,20 @@
+package io.tune4j.search.sampler.gp;
+
+/**
+ * How the Gaussian-process sampler behaves.
+ *
+ * @param startupTrials   finished trials drawn by the start-up sampler before the model takes over
+ * @param fitEvaluations  likelihood evaluations allowed to fit the hyperparameters per suggestion
+ * @param randomCandidates random points scored before the local searches
+ * @param localSearches   best candidates refined by local search
+ */
+public record GpOptions(int startupTrials, int fitEvaluations, int randomCandidates, int localSearches) {
+    public static final GpOptions DEFAULTS = new GpOptions(10, 30, 512, 4);
+
+    public GpOptions {
+        if (startupTrials < 2) throw new IllegalArgumentException("startup trials must be >= 2, got " + startupTrials);
+        if (fitEvaluations < 1 || randomCandidates < 1 || localSearches < 1) {
+            throw new IllegalArgumentException("fit evaluations, candidates and local searches must be >= 1");
+        }
+    }
+}
