@@ -9,7 +9,7 @@ import java.util.Optional;
  * at its own node so a bad one is reported at its line, not at the section's.
  */
 public final class SearchSettingsParser {
-    public static final SearchSettings DEFAULTS = new SearchSettings("random", 20, 42, null, 5);
+    public static final SearchSettings DEFAULTS = new SearchSettings("tpe", 20, 42, null, 5);
 
     private SearchSettingsParser() {}
 

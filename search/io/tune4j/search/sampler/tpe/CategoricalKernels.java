@@ -35,7 +35,8 @@ final class CategoricalKernels implements Kernels {
     }
 
     @Override
-    public double logDensity(int component, double coordinate) {
-        return logProbabilities[component][(int) coordinate];
+    public void addLogDensities(double coordinate, double[] sums) {
+        int choice = (int) coordinate;
+        for (int k = 0; k < sums.length; k++) sums[k] += logProbabilities[k][choice];
     }
 }

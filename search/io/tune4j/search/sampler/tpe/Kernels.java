@@ -11,5 +11,9 @@ interface Kernels {
 
     double sample(int component, RandomGenerator random);
 
-    double logDensity(int component, double coordinate);
+    /**
+     * Adds each component's log density at {@code coordinate} to {@code sums}: all components at once, so the
+     * work that depends only on the coordinate is done once per candidate, not once per component.
+     */
+    void addLogDensities(double coordinate, double[] sums);
 }

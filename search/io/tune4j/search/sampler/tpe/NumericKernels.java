@@ -4,7 +4,6 @@ import io.tune4j.search.space.IntParameter;
 import io.tune4j.search.space.Parameter;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.hipparchus.special.Erf;
 
 /**
  * Gaussians truncated to the unit interval, one per observation plus a wide prior at the centre. A float
@@ -12,7 +11,6 @@ import org.hipparchus.special.Erf;
  * cell, so neighbouring integers are not treated as unrelated values.
  */
 final class NumericKernels implements Kernels {
-    private static final double SQRT2 = Math.sqrt(2);
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
     /** Where the prior sits and how wide it is, on the unit interval. */
     private static final double PRIOR_MU = 0.5;
@@ -24,6 +22,8 @@ final class NumericKernels implements Kernels {
     private final double[] mus;
     private final double[] sigmas;
     private final double[] logNormalizers;
+    /** Per component: log(1 / (sigma sqrt(2 pi) Z)), the float density's constant part. */
+    private final double[] logConstants;
 
     /**
      * {@code coordinates}: the observations' positions. {@code jointDimensions}: the number of numeric
@@ -47,7 +47,11 @@ final class NumericKernels implements Kernels {
         }
         sigmas[n] = PRIOR_SIGMA;
         logNormalizers = new double[n + 1];
-        for (int k = 0; k <= n; k++) logNormalizers[k] = Math.log(mass(k, 0, 1));
+        logConstants = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            logNormalizers[k] = Math.log(mass(k, 0, 1));
+            logConstants[k] = -LOG_SQRT_2PI - Math.log(sigmas[k]) - logNormalizers[k];
+        }
     }
 
     /** Each kernel as wide as the larger gap to its neighbours (the prior's centre and the ends count). */
@@ -92,18 +96,23 @@ final class NumericKernels implements Kernels {
     }
 
     @Override
-    public double logDensity(int component, double coordinate) {
+    public void addLogDensities(double coordinate, double[] sums) {
         if (integer != null) {
             double[] cell = integer.unitCell((Integer) integer.fromUnit(coordinate));
-            return Math.log(mass(component, Math.max(cell[0], 0), Math.min(cell[1], 1))) - logNormalizers[component];
+            double from = Math.max(cell[0], 0);
+            double to = Math.min(cell[1], 1);
+            for (int k = 0; k < sums.length; k++) sums[k] += Math.log(mass(k, from, to)) - logNormalizers[k];
+            return;
         }
-        double z = (coordinate - mus[component]) / sigmas[component];
-        return -0.5 * z * z - LOG_SQRT_2PI - Math.log(sigmas[component]) - logNormalizers[component];
+        for (int k = 0; k < sums.length; k++) {
+            double z = (coordinate - mus[k]) / sigmas[k];
+            sums[k] += logConstants[k] - 0.5 * z * z;
+        }
     }
 
     /** The probability a component's untruncated Gaussian gives to [from, to]. */
     private double mass(int component, double from, double to) {
-        double scale = sigmas[component] * SQRT2;
-        return 0.5 * Erf.erf((from - mus[component]) / scale, (to - mus[component]) / scale);
+        double sigma = sigmas[component];
+        return FastErfc.normalMass((from - mus[component]) / sigma, (to - mus[component]) / sigma);
     }
 }

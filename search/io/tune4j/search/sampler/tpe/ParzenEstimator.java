@@ -59,16 +59,10 @@ final class ParzenEstimator {
     }
 
     double logDensity(double[] point) {
+        double[] terms = logWeights.clone();
+        for (int d = 0; d < point.length; d++) kernels[d].addLogDensities(point[d], terms);
         double max = Double.NEGATIVE_INFINITY;
-        double[] terms = new double[logWeights.length];
-        for (int k = 0; k < terms.length; k++) {
-            double term = logWeights[k];
-            for (int d = 0; d < point.length && term > Double.NEGATIVE_INFINITY; d++) {
-                term += kernels[d].logDensity(k, point[d]);
-            }
-            terms[k] = term;
-            max = Math.max(max, term);
-        }
+        for (double term : terms) max = Math.max(max, term);
         if (max == Double.NEGATIVE_INFINITY) return max;
         double sum = 0;
         for (double term : terms) sum += Math.exp(term - max);

@@ -3,7 +3,7 @@ package io.tune4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tune4j.search.sampler.RandomSampler;
+import io.tune4j.search.sampler.tpe.TpeSampler;
 import io.tune4j.search.space.SearchSpace;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.Study;
@@ -26,8 +26,8 @@ class LibraryApiExampleTest {
                 .when("shape", "ridge", ridge -> ridge.integer("width", 1, 4))
                 .build();
         try (StudyStore store = H2StudyStore.inMemory()) {   // or H2StudyStore.openFile(Path.of("results"))
-            Study study = Study.open(new StudyDefinition("quadratic", Direction.MINIMIZE, "loss", "random", 42, ""),
-                    space, new RandomSampler(42), store);
+            Study study = Study.open(new StudyDefinition("quadratic", Direction.MINIMIZE, "loss", "tpe", 42, ""),
+                    space, new TpeSampler(42), store);
             study.optimize(trial -> {
                 double x = trial.getDouble("x");
                 double loss = (x - 2) * (x - 2) + Math.abs(Math.log10(trial.getDouble("scale")));
@@ -38,7 +38,7 @@ class LibraryApiExampleTest {
             System.out.println("best " + best.value() + " at " + best.params());
             // --- README example end
             assertEquals(200, study.finishedTrials().size());
-            assertTrue(best.value() < 0.5, "200 random trials land near the minimum 0 at x=2, scale=1: " + best);
+            assertTrue(best.value() < 0.1, "200 TPE trials land near the minimum 0 at x=2, scale=1: " + best);
             assertEquals("bowl", best.params().get("shape"));
         }
     }

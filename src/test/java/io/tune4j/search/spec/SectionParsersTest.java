@@ -27,7 +27,7 @@ class SectionParsersTest {
 
     @Test
     void searchSettingsDefaultWhenAbsent() {
-        assertEquals(new SearchSettings("random", 20, 42, null, 5), SearchSettingsParser.parse(Optional.empty()));
+        assertEquals(new SearchSettings("tpe", 20, 42, null, 5), SearchSettingsParser.parse(Optional.empty()));
         assertEquals(SearchSettingsParser.DEFAULTS, SearchSettingsParser.parse(section("search: {}\n")));
     }
 
