@@ -12,7 +12,7 @@ final class PlanOverrides {
     @Option(names = "--seed", paramLabel = "N", description = "Study seed (overrides search.seed).")
     Long seed;
 
-    @Option(names = "--sampler", paramLabel = "NAME", description = "random or grid (overrides search.sampler).")
+    @Option(names = "--sampler", paramLabel = "NAME", description = "tpe, gp, random, sobol, grid, genetic or tpe-independent (overrides search.sampler).")
     String sampler;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
