@@ -10,8 +10,10 @@ import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.TrialRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bayesian optimization with a Gaussian process: a Matérn-5/2 GP is fitted to the completed trials (values
@@ -40,7 +42,8 @@ public final class GpSampler implements Sampler {
         if (completed.size() < options.startupTrials()) return startup.suggest(context);
         SearchSpace space = context.space();
         InputEncoding encoding = new InputEncoding(space);
-        Observations observations = Observations.of(completed, context.direction(), encoding);
+        Observations observations = Observations.of(fitted(completed, context.direction()), context.direction(),
+                encoding);
         GaussianProcess fitted = new HyperparameterFit(observations.inputs(), observations.targets(),
                 options.fitEvaluations()).fit();
         GaussianProcess process = withPending(fitted, observations, context.pending(), encoding);
@@ -53,6 +56,22 @@ public final class GpSampler implements Sampler {
                 space.dimensions(), TrialSeeds.random(seed, context.trialNumber()));
         return space.fromUnit(search.maximize(incumbents(space, completed, context.direction()),
                 options.randomCandidates(), options.localSearches()));
+    }
+
+    /** The trials the GP learns from: all of them, or past maxHistory the best third and the most recent rest. */
+    List<TrialRecord> fitted(List<TrialRecord> completed, Direction direction) {
+        int limit = options.maxHistory();
+        if (completed.size() <= limit) return completed;
+        int best = limit / 3;
+        Set<TrialRecord> kept = new LinkedHashSet<>(sortedBest(completed, direction).subList(0, best));
+        for (int i = completed.size() - 1; kept.size() < limit; i--) kept.add(completed.get(i));
+        return List.copyOf(kept);
+    }
+
+    private static List<TrialRecord> sortedBest(List<TrialRecord> completed, Direction direction) {
+        Comparator<TrialRecord> better = Comparator.comparingDouble(TrialRecord::value);
+        if (direction == Direction.MAXIMIZE) better = better.reversed();
+        return completed.stream().sorted(better.thenComparingInt(TrialRecord::number)).toList();
     }
 
     /** The fitted GP with each running trial added at the worst value seen, on the same hyperparameters. */
@@ -72,9 +91,7 @@ public final class GpSampler implements Sampler {
 
     /** The unit points of the best few trials, where local search is most likely to pay. */
     private static List<double[]> incumbents(SearchSpace space, List<TrialRecord> completed, Direction direction) {
-        Comparator<TrialRecord> better = Comparator.comparingDouble(TrialRecord::value);
-        if (direction == Direction.MAXIMIZE) better = better.reversed();
-        return completed.stream().sorted(better).limit(4).map(t -> unitPoint(space, t.params())).toList();
+        return sortedBest(completed, direction).stream().limit(4).map(t -> unitPoint(space, t.params())).toList();
     }
 
     private static double[] unitPoint(SearchSpace space, Map<String, Object> params) {

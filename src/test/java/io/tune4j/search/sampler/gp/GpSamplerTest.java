@@ -1,5 +1,6 @@
 package io.tune4j.search.sampler.gp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.benchmark.Branin;
@@ -36,6 +37,23 @@ class GpSamplerTest {
                 (Double) first.get("y") - (Double) second.get("y"));
         assertTrue(distance > 0.01, "with the first suggestion running, the same trial number got " + second
                 + " instead of " + first);
+    }
+
+    @Test
+    void aHistoryPastTheCapKeepsItsBestThirdAndTheMostRecentRest() {
+        // 60 trials whose values fall with age except five old ones that are the best: a cap of 15 keeps those
+        // five (the best third) and the ten newest.
+        List<TrialRecord> history = new ArrayList<>();
+        for (int n = 0; n < 60; n++) {
+            double value = n % 12 == 0 ? -1 - n : 100 - n;
+            history.add(new TrialRecord(n, n, TrialState.COMPLETE, Map.of("x", 0.5), value, n, null, null, "t",
+                    "cpu", null, Map.of()));
+        }
+        GpSampler sampler = new GpSampler(2, new GpOptions(10, 30, 512, 4, 15), new RandomSampler(2));
+        List<Integer> kept = sampler.fitted(history, Direction.MINIMIZE).stream().map(TrialRecord::number).sorted().toList();
+        assertEquals(List.of(0, 12, 24, 36, 48, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59), kept);
+        assertEquals(history.subList(0, 15), sampler.fitted(history.subList(0, 15), Direction.MINIMIZE),
+                "a history within the cap is kept whole");
     }
 
     @Test
