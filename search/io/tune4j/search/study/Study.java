@@ -1,5 +1,7 @@
 package io.tune4j.search.study;
 
+import io.tune4j.search.pruner.NopPruner;
+import io.tune4j.search.pruner.Pruner;
 import io.tune4j.search.sampler.Sampler;
 import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.SearchSpace;
@@ -24,32 +26,48 @@ public final class Study {
     private final StudyRecord record;
     private final SearchSpace space;
     private final Sampler sampler;
+    private final Pruner pruner;
     private final StudyStore store;
     private final String worker;
     private final List<TrialRecord> finished = new ArrayList<>();
+    private final IntermediateCurves curves;
     private TrialRecord best;
     /** Trials started and not yet recorded; read by {@link #abandonRunning} from another thread. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    private Study(StudyRecord record, SearchSpace space, Sampler sampler, StudyStore store, String worker) {
+    private Study(StudyRecord record, SearchSpace space, Sampler sampler, Pruner pruner, StudyStore store,
+                  String worker) {
         this.record = record;
         this.space = space;
         this.sampler = sampler;
+        this.pruner = pruner;
         this.store = store;
         this.worker = worker;
+        this.curves = new IntermediateCurves(record.definition().metric());
+        // The curves of earlier runs feed the pruner exactly as if they had been reported in this one. A study
+        // without a pruner never reads them, so continuing a large one stays cheap.
+        boolean pruning = !(pruner instanceof NopPruner);
         for (TrialRecord trial : store.trials(record.id())) {
-            if (trial.state().isFinished()) remember(trial);
+            if (!trial.state().isFinished()) continue;
+            remember(trial);
+            if (pruning) curves.load(trial, store.intermediateValues(trial.id()));
         }
     }
 
     /** Opens the study named in {@code definition}, creating it in {@code store} if it is new. */
     public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, StudyStore store) {
+        return open(definition, space, sampler, new NopPruner(), store);
+    }
+
+    /** As {@link #open(StudyDefinition, SearchSpace, Sampler, StudyStore)}, stopping hopeless trials by {@code pruner}. */
+    public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, Pruner pruner,
+                             StudyStore store) {
         StudyRecord record = store.openStudy(definition);
         if (record.definition().direction() != definition.direction()) {
             throw new IllegalArgumentException("study '" + definition.name() + "' exists with direction "
                     + record.definition().direction() + "; it cannot continue as " + definition.direction());
         }
-        return new Study(record, space, sampler, store, WorkerName.ofThisProcess());
+        return new Study(record, space, sampler, pruner, store, WorkerName.ofThisProcess());
     }
 
     public StudyRecord record() {
@@ -81,7 +99,8 @@ public final class Study {
                 running.put(trial.id(), params);
                 inFlight.add(trial.id());
                 started++;
-                StoredTrial handle = new StoredTrial(store, trial, params);
+                curves.started(trial.number());
+                StoredTrial handle = new StoredTrial(store, trial, params, curves, pruner, direction());
                 listener.trialStarted(trial);
                 runner.start(handle, objective).whenComplete((value, failure) ->
                         done.add(new Finished(handle, value, failure)));
@@ -90,6 +109,7 @@ public final class Study {
             Finished outcome = take(done);
             running.remove(outcome.trial().id());
             TrialRecord ended = record(outcome);
+            curves.finished(ended.number(), ended.state());
             inFlight.remove(ended.id());
             remember(ended);
             results.add(ended);
@@ -145,6 +165,11 @@ public final class Study {
 
     private TrialRecord record(Finished outcome) {
         long id = outcome.trial().id();
+        if (FailureText.rootOf(outcome.failure()) instanceof TrialPrunedException pruned) {
+            // As Optuna: a pruned trial keeps its last objective value, so it shows on curves but never as best.
+            store.setTrialAttribute(id, "pruned_at_epoch", String.valueOf(pruned.step()));
+            return store.finishTrial(id, TrialState.PRUNED, curves.lastValue(outcome.trial().number()), null);
+        }
         if (outcome.failure() != null) {
             return store.finishTrial(id, TrialState.FAILED, null, FailureText.of(outcome.failure()));
         }

@@ -2,6 +2,7 @@ package io.tune4j.trainer.training;
 
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Trial;
+import io.tune4j.search.study.TrialPrunedException;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.network.NetworkFactory;
@@ -69,6 +70,7 @@ public final class Dl4jObjective implements Objective {
             EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, network.score(data.validation(), false),
                     Accuracy.of(network, data.validation()));
             trial.report(epoch, metrics.asMap());
+            if (trial.shouldPrune()) throw new TrialPrunedException(epoch);
             if (tracker.offer(metrics)) bestEpoch = NetworkSnapshot.of(network);
             if (earlyStopping != null && tracker.exhausted(earlyStopping.patience()) && epoch < epochs) {
                 stoppedEarly = true;
