@@ -3,7 +3,6 @@ package io.tune4j.trainer.pool;
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Trial;
 import io.tune4j.search.study.TrialPrunedException;
-import io.tune4j.search.study.TrialRunner;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is built in the child by {@code factory} from {@code payload}: the {@link Objective} given to
  * {@link #start} is not used, as it cannot cross a process boundary.
  */
-public final class ProcessPool implements TrialRunner, AutoCloseable {
+public final class ProcessPool implements TrialPool {
     private static final int STDERR_LINES_KEPT = 20;
 
     private final int workers;

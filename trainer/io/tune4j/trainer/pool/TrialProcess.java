@@ -27,6 +27,7 @@ public final class TrialProcess {
     public static void main(String[] args) throws IOException {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        exitWhenOrphaned();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         JsonObject request = new JsonObject(in.readLine());
         JsonObject outcome;
@@ -46,6 +47,27 @@ public final class TrialProcess {
         protocol.flush();
         // DL4J leaves non-daemon threads behind; the trial is over, so is the process.
         System.exit(0);
+    }
+
+    /**
+     * A study process killed outright (kill -9, a crash) cannot kill its children: each child checks for its
+     * parent every second and ends itself, so no orphan keeps training and holding a device.
+     */
+    private static void exitWhenOrphaned() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) return;
+        Thread watchdog = new Thread(() -> {
+            while (parent.isAlive()) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(2);
+        }, "tune4j-parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private static Device deviceOf(JsonObject request) {

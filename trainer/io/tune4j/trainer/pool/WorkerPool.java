@@ -2,7 +2,6 @@ package io.tune4j.trainer.pool;
 
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Trial;
-import io.tune4j.search.study.TrialRunner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * worker thread before the objective runs and recorded with the trial. Each trial builds its own network,
  * so workers share nothing but the data set (read-only).
  */
-public final class WorkerPool implements TrialRunner, AutoCloseable {
+public final class WorkerPool implements TrialPool {
     private final int workers;
     private final DeviceAllocator allocator;
     private final ExecutorService executor;

@@ -66,8 +66,7 @@ public final class StudyFile {
         DeclaredSpace space = SpaceParser.parse(root.require("space"));
         NetworkSpaceCheck.check(space);
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
-                space.space(),
-                text);
+                space.space(), text);
     }
 
     private static String studyName(SpecNode node) {
