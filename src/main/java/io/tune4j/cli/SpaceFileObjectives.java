@@ -13,7 +13,8 @@ import java.nio.file.Path;
  */
 public final class SpaceFileObjectives implements ObjectiveFactory {
 
-    static String payload(StudyPlan plan, Path modelDir) {
+    /** What the child needs to build the objective: the stored space file and where models go. */
+    public static String payload(StudyPlan plan, Path modelDir) {
         return new JsonObject().put("source", plan.source()).put("models", modelDir.toAbsolutePath().toString())
                 .encode();
     }

@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure samplers, pruners, the trainer pool or the dashboard on this machine.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {PrunerBenchCommand.class, PoolBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand {
 }
