@@ -168,7 +168,8 @@ public final class Study {
         if (FailureText.rootOf(outcome.failure()) instanceof TrialPrunedException pruned) {
             // As Optuna: a pruned trial keeps its last objective value, so it shows on curves but never as best.
             store.setTrialAttribute(id, "pruned_at_epoch", String.valueOf(pruned.step()));
-            return store.finishTrial(id, TrialState.PRUNED, curves.lastValue(outcome.trial().number()), null);
+            Double last = curves.lastValue(outcome.trial().number());
+            return store.finishTrial(id, TrialState.PRUNED, last == null || last.isNaN() ? null : last, null);
         }
         if (outcome.failure() != null) {
             return store.finishTrial(id, TrialState.FAILED, null, FailureText.of(outcome.failure()));
