@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #start} is not used, as it cannot cross a process boundary.
  */
 public final class ProcessPool implements TrialPool {
-    private static final int STDERR_LINES_KEPT = 20;
+    private static final int OUTPUT_LINES_KEPT = 20;
 
     private final int workers;
     private final DeviceAllocator allocator;
@@ -90,13 +90,18 @@ public final class ProcessPool implements TrialPool {
         if (device instanceof CpuSlot slot) builder.environment().put("OMP_NUM_THREADS", String.valueOf(slot.threads()));
         Process child = builder.start();
         children.add(child);
-        Deque<String> stderrTail = new ArrayDeque<>();
-        Thread stderrReader = drain(child, stderrTail);
+        Deque<String> outputTail = new ArrayDeque<>();
+        Thread stderrReader = drain(child, outputTail);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter in = new PrintWriter(new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8), true)) {
             in.println(request(trial, device).encode());
             String line;
             while ((line = out.readLine()) != null) {
+                // Native code (libnd4j, OpenBLAS) may print to the real stdout; such lines are output, not protocol.
+                if (!line.startsWith("{\"type\"")) {
+                    remember(outputTail, line);
+                    continue;
+                }
                 JsonObject message = new JsonObject(line);
                 switch (message.getString("type")) {
                     case ProcessMessages.REPORT -> trial.report(message.getInteger("step"),
@@ -113,7 +118,7 @@ public final class ProcessPool implements TrialPool {
             }
             int exit = child.waitFor();
             stderrReader.join(5_000);
-            throw new WorkerProcessException(deathReason(exit, stderrTail));
+            throw new WorkerProcessException(deathReason(exit, outputTail));
         } finally {
             child.destroyForcibly();
             children.remove(child);
@@ -142,12 +147,12 @@ public final class ProcessPool implements TrialPool {
     }
 
     /** Why a child ended without an outcome: its exit code or signal, and the last thing it printed. */
-    private static String deathReason(int exit, Deque<String> stderrTail) {
+    private static String deathReason(int exit, Deque<String> outputTail) {
         // The JVM reports a child killed by signal N as exit code 128 + N.
         String how = exit > 128 ? "was killed by signal " + (exit - 128) : "exited with code " + exit;
         String last;
-        synchronized (stderrTail) {
-            last = stderrTail.isEmpty() ? "" : "; its last output: " + stderrTail.peekLast();
+        synchronized (outputTail) {
+            last = outputTail.isEmpty() ? "" : "; its last output: " + outputTail.peekLast();
         }
         return "the worker process " + how + " before the trial ended" + last;
     }
@@ -158,11 +163,7 @@ public final class ProcessPool implements TrialPool {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
-                    if (line.isBlank()) continue;
-                    synchronized (tail) {
-                        tail.addLast(line);
-                        if (tail.size() > STDERR_LINES_KEPT) tail.removeFirst();
-                    }
+                    if (!line.isBlank()) remember(tail, line);
                 }
             } catch (IOException ignored) {
                 // the child is gone; what was read is kept
@@ -171,6 +172,13 @@ public final class ProcessPool implements TrialPool {
         reader.setDaemon(true);
         reader.start();
         return reader;
+    }
+
+    private static void remember(Deque<String> tail, String line) {
+        synchronized (tail) {
+            tail.addLast(line);
+            if (tail.size() > OUTPUT_LINES_KEPT) tail.removeFirst();
+        }
     }
 
     /** Kills the children still running: the study is being closed or stopped. */
