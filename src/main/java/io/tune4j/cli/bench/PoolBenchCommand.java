@@ -138,18 +138,23 @@ final class PoolBenchCommand implements Callable<Integer> {
     /** The resident memory after each trial: flat means nothing leaks from trial to trial. */
     private void rss(StudyPlan plan, DatasetSplits data, PoolSettings pool, PrintWriter console) throws IOException {
         List<Double> samples = new ArrayList<>();
+        List<double[]> parts = new ArrayList<>();
         StudyListener sampler = new StudyListener() {
             @Override
             public void trialFinished(TrialRecord trial, TrialRecord best) {
                 samples.add(ResidentMemory.mebibytes());
+                parts.add(new double[] {ResidentMemory.heapCommittedMebibytes(), ResidentMemory.nativeArraysMebibytes()});
             }
         };
         StudyPlan many = plan.withSearch(plan.search().withTrials(rssTrials));
         BenchStudy.run(many, data, pool, plan.pruner(), sampler);
         Path rssFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + "-rss.csv");
         try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(rssFile),
-                CSVFormat.DEFAULT.builder().setHeader("trial", "rss_mib").build())) {
-            for (int i = 0; i < samples.size(); i++) csv.printRecord(i + 1, String.format(Locale.ROOT, "%.1f", samples.get(i)));
+                CSVFormat.DEFAULT.builder().setHeader("trial", "rss_mib", "heap_committed_mib", "nd4j_native_mib").build())) {
+            for (int i = 0; i < samples.size(); i++) {
+                csv.printRecord(i + 1, String.format(Locale.ROOT, "%.1f", samples.get(i)),
+                        String.format(Locale.ROOT, "%.1f", parts.get(i)[0]), String.format(Locale.ROOT, "%.1f", parts.get(i)[1]));
+            }
         }
         double max = samples.stream().mapToDouble(Double::doubleValue).max().orElse(-1);
         int tenth = Math.max(0, samples.size() / 10 - 1);
