@@ -34,6 +34,8 @@ public final class Study {
     private TrialRecord best;
     /** Trials started and not yet recorded; read by {@link #abandonRunning} from another thread. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #abandonRunning} (a shutdown hook): no new trial starts, and none ends otherwise. */
+    private volatile String abandonedBecause;
 
     private Study(StudyRecord record, SearchSpace space, Sampler sampler, Pruner pruner, StudyStore store,
                   String worker) {
@@ -93,12 +95,19 @@ public final class Study {
         int started = 0;
         while (true) {
             while (running.size() < runner.slots() && started < budget.trials() && !pastDeadline(deadline)
-                    && !sampler.isExhausted(context(-1, running))) {
+                    && abandonedBecause == null && !sampler.isExhausted(context(-1, running))) {
                 TrialRecord trial = store.createTrial(record.id(), worker);
                 Map<String, Object> params = suggest(trial, running);
                 running.put(trial.id(), params);
                 inFlight.add(trial.id());
                 started++;
+                if (abandonedBecause != null) {
+                    // Created while the process was being stopped: abandonRunning may not have seen it.
+                    store.finishTrial(trial.id(), TrialState.FAILED, null, abandonedBecause);
+                    running.remove(trial.id());
+                    inFlight.remove(trial.id());
+                    break;
+                }
                 curves.started(trial.number());
                 StoredTrial handle = new StoredTrial(store, trial, params, curves, pruner, direction());
                 listener.trialStarted(trial);
@@ -122,6 +131,7 @@ public final class Study {
      * its trials will never finish, and must not stay RUNNING in the store.
      */
     public void abandonRunning(String reason) {
+        abandonedBecause = reason;
         for (long id : inFlight) store.finishTrial(id, TrialState.FAILED, null, reason);
         inFlight.clear();
     }
@@ -172,7 +182,9 @@ public final class Study {
             return store.finishTrial(id, TrialState.PRUNED, last == null || last.isNaN() ? null : last, null);
         }
         if (outcome.failure() != null) {
-            return store.finishTrial(id, TrialState.FAILED, null, FailureText.of(outcome.failure()));
+            // A trial that failed because the pool was shut down keeps the reason it was abandoned for.
+            String reason = abandonedBecause != null ? abandonedBecause : FailureText.of(outcome.failure());
+            return store.finishTrial(id, TrialState.FAILED, null, reason);
         }
         double value = outcome.value();
         if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -75,8 +75,9 @@ final class RunCommand implements Callable<Integer> {
             TrialPool pool = TrialPool.of(plan.pool(), SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, modelDir));
             Thread onStop = new Thread(() -> {
-                pool.close();
+                // Recorded first: stopping the pool fails its trials, and those must read as interrupted.
                 study.abandonRunning("interrupted: the run was stopped while this trial ran");
+                pool.close();
                 store.close();
             }, "tune4j-stop");
             Runtime.getRuntime().addShutdownHook(onStop);
