@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,16 @@ final class PoolBenchCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "20", description = "Trials per worker count. Default: ${DEFAULT-VALUE}.")
     int trials;
 
+    @Option(names = "--repeats", defaultValue = "2",
+            description = "Runs per worker count, interleaved (1, 2, 1, 2 ...); the fastest counts, as other load"
+                    + " on the machine only ever slows a run down. Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Option(names = "--warmup-trials", defaultValue = "10",
+            description = "Trials run first and not measured, so the JIT's warm-up (seconds of compilation in a"
+                    + " fresh JVM) is charged to no worker count. Default: ${DEFAULT-VALUE}.")
+    int warmupTrials;
+
     @Option(names = "--isolation", paramLabel = "thread|process", description = "Override the file's isolation.")
     Isolation isolation;
 
@@ -64,8 +75,11 @@ final class PoolBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (trials < 1 || workers.stream().anyMatch(w -> w < 1) || overheadTrials < 0 || rssTrials < 0) {
-            throw new ParameterException(spec.commandLine(), "--trials and --workers must be at least 1");
+        if (trials < 1 || repeats < 1 || workers.stream().anyMatch(w -> w < 1)) {
+            throw new ParameterException(spec.commandLine(), "--trials, --repeats and --workers must be at least 1");
+        }
+        if (overheadTrials < 0 || rssTrials < 0 || warmupTrials < 0) {
+            throw new ParameterException(spec.commandLine(), "trial counts must not be negative");
         }
         StudyPlan plan = StudyFile.load(space);
         plan = plan.withSearch(plan.search().withTrials(trials));
@@ -76,18 +90,30 @@ final class PoolBenchCommand implements Callable<Integer> {
                 plan.study(), trials, pool.isolation().name().toLowerCase(Locale.ROOT), pool.threadsPerWorker(),
                 LoadAverage.text());
 
+        if (warmupTrials > 0) {
+            int most = workers.stream().mapToInt(Integer::intValue).max().orElse(1);
+            BenchStudy.run(plan.withSearch(plan.search().withTrials(warmupTrials)), data, pool.withParallel(most),
+                    plan.pruner(), StudyListener.NONE);
+        }
         List<double[]> rows = new ArrayList<>();
-        for (int count : workers) {
-            BenchStudy.Figures f = BenchStudy.run(plan, data, pool.withParallel(count), plan.pruner(), StudyListener.NONE);
-            rows.add(new double[] {count, f.trials(), f.wallSeconds(), f.trials() * 3600 / f.wallSeconds()});
-            console.printf(Locale.ROOT, "%d worker(s): %d trials in %.1f s = %.0f trials/hour%n", count, f.trials(),
-                    f.wallSeconds(), f.trials() * 3600 / f.wallSeconds());
-            console.flush();
+        Map<Integer, Double> fastest = new LinkedHashMap<>();
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            for (int count : workers) {
+                BenchStudy.Figures f = BenchStudy.run(plan, data, pool.withParallel(count), plan.pruner(),
+                        StudyListener.NONE);
+                rows.add(new double[] {count, f.trials(), f.wallSeconds(), f.trials() * 3600 / f.wallSeconds()});
+                fastest.merge(count, f.wallSeconds(), Math::min);
+                console.printf(Locale.ROOT, "%d worker(s): %d trials in %.1f s = %.0f trials/hour (load average %s)%n",
+                        count, f.trials(), f.wallSeconds(), f.trials() * 3600 / f.wallSeconds(), LoadAverage.text());
+                console.flush();
+            }
         }
         writeCsv(rows);
-        if (rows.size() > 1) {
-            console.printf(Locale.ROOT, "%d workers vs %d: %.2fx the trials/hour%n", (int) rows.get(rows.size() - 1)[0],
-                    (int) rows.get(0)[0], rows.get(rows.size() - 1)[3] / rows.get(0)[3]);
+        int first = workers.get(0);
+        for (int count : fastest.keySet()) {
+            if (count == first) continue;
+            console.printf(Locale.ROOT, "fastest runs: %d workers give %.2fx the trials/hour of %d%n", count,
+                    fastest.get(first) / fastest.get(count), first);
         }
         if (overheadTrials > 0) overhead(plan, pool, console);
         if (rssTrials > 0) rss(plan, data, pool, console);
