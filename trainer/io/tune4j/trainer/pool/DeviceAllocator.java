@@ -28,10 +28,6 @@ public final class DeviceAllocator {
         return devices.size() * trialsPerDevice;
     }
 
-    public List<Device> devices() {
-        return devices;
-    }
-
     /** A device with room for one more trial, waiting for one to be released if all are full. */
     public synchronized Device acquire() throws InterruptedException {
         while (true) {

@@ -25,16 +25,6 @@ public record StudyPlan(String study, DataConfig data, String metric, Direction 
         return new StudyPlan(study, data, metric, direction, settings, pool, pruner, training, space, source);
     }
 
-    /** The same plan running its trials as {@code settings} say. */
-    public StudyPlan withPool(PoolSettings settings) {
-        return new StudyPlan(study, data, metric, direction, search, settings, pruner, training, space, source);
-    }
-
-    /** The same plan pruning as {@code settings} say. */
-    public StudyPlan withPruner(PrunerSettings settings) {
-        return new StudyPlan(study, data, metric, direction, search, pool, settings, training, space, source);
-    }
-
     /** The same plan with the stored copy of its source replaced (see SpaceFileText#normalized). */
     public StudyPlan withSource(String text) {
         return new StudyPlan(study, data, metric, direction, search, pool, pruner, training, space, text);
