@@ -16,10 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IntermediateCurves {
     private final String metric;
+    private final boolean keepFinished;
     private final Map<Integer, LearningCurve> byTrial = new ConcurrentHashMap<>();
 
-    IntermediateCurves(String metric) {
+    /**
+     * {@code keepFinished}: whether ended trials' curves stay (a pruner compares against them); without a
+     * pruner only running trials are held, so a study of 100,000 trials does not hold millions of values.
+     */
+    IntermediateCurves(String metric, boolean keepFinished) {
         this.metric = metric;
+        this.keepFinished = keepFinished;
     }
 
     /** Loads the curve of a trial that ended in an earlier run. */
@@ -47,6 +53,10 @@ final class IntermediateCurves {
     }
 
     void finished(int number, TrialState state) {
+        if (!keepFinished) {
+            byTrial.remove(number);
+            return;
+        }
         byTrial.computeIfPresent(number, (n, old) -> new LearningCurve(n, state, old.values()));
     }
 

@@ -45,10 +45,10 @@ public final class Study {
         this.pruner = pruner;
         this.store = store;
         this.worker = worker;
-        this.curves = new IntermediateCurves(record.definition().metric());
         // The curves of earlier runs feed the pruner exactly as if they had been reported in this one. A study
         // without a pruner never reads them, so continuing a large one stays cheap.
         boolean pruning = !(pruner instanceof NopPruner);
+        this.curves = new IntermediateCurves(record.definition().metric(), pruning);
         for (TrialRecord trial : store.trials(record.id())) {
             if (!trial.state().isFinished()) continue;
             remember(trial);
