@@ -76,6 +76,30 @@ class ParallelRunTest {
         }
     }
 
+    @Test
+    void divergingTrialsFailWithTheirReasonWhileTheOtherWorkerGoesOn() throws IOException {
+        List<TrialRecord> trials = run("""
+                study: iris-pool
+                dataset: iris
+                objective: {metric: val_accuracy, direction: maximize}
+                search: {sampler: random, trials: 6, seed: 3, parallel: 2}
+                training: {epochs: 5}
+                space:
+                  optimizer: sgd
+                  learning_rate: {choice: [1.0e9, 0.05]}
+                  hidden_layers: 2
+                  units: 64
+                """);
+        assertEquals(6, trials.size());
+        for (TrialRecord trial : trials) {
+            boolean diverges = ((Number) trial.params().get("learning_rate")).doubleValue() > 1;
+            assertEquals(diverges ? TrialState.FAILED : TrialState.COMPLETE, trial.state(), trial.toString());
+            if (diverges) assertTrue(trial.error().startsWith("TrialDivergedException: diverged at epoch 1"), trial.error());
+        }
+        assertTrue(trials.stream().anyMatch(t -> t.state() == TrialState.FAILED), trials.toString());
+        assertTrue(trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE), trials.toString());
+    }
+
     private List<TrialRecord> run(String spaceFile) throws IOException {
         Path file = dir.resolve("iris-pool.yaml");
         Files.writeString(file, spaceFile);
