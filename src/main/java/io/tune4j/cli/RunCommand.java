@@ -9,6 +9,7 @@ import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.pool.CudaDevice;
 import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.pool.TrialPool;
 import io.tune4j.trainer.training.Dl4jObjective;
@@ -56,8 +57,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
         StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
-        // Data is read before the database is touched, so a bad data file leaves nothing behind.
+        // Data and devices are checked before the database is touched, so a mistake leaves nothing behind.
         DatasetSplits data = DatasetLoader.load(plan.data());
+        if (!plan.pool().gpus().isEmpty()) {
+            try {
+                CudaDevice.checkAvailable(plan.pool().gpus());
+            } catch (IllegalStateException e) {
+                throw new UserError(spaceFile + ": search.devices: " + e.getMessage(), e);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
         try (StudyStore store = results.openOrCreate()) {

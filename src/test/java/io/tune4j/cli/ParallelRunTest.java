@@ -100,6 +100,19 @@ class ParallelRunTest {
         assertTrue(trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE), trials.toString());
     }
 
+    @Test
+    void gpusOnTheCpuBuildAreRefusedBeforeAnythingIsWritten() throws IOException {
+        Path file = dir.resolve("gpus.yaml");
+        Files.writeString(file, IRIS + "search: {devices: [0]}\n");
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                .execute("run", file.toString(), "--results", dir.resolve("results").toString(), "--no-progress");
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains("search.devices: devices [0] need the CUDA backend"), err.toString());
+        assertTrue(err.toString().contains("mvn -Pcuda"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("results")), "nothing written");
+    }
+
     private List<TrialRecord> run(String spaceFile) throws IOException {
         Path file = dir.resolve("iris-pool.yaml");
         Files.writeString(file, spaceFile);
