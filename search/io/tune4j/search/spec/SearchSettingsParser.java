@@ -15,8 +15,9 @@ public final class SearchSettingsParser {
 
     public static SearchSettings parse(Optional<SpecNode> section) {
         if (section.isEmpty()) return DEFAULTS;
-        SpecMapping search = section.get().mapping()
-                .allowOnly(List.of("sampler", "trials", "seed", "timeout", "resolution"));
+        // The trainer-pool keys (parallel, devices, ...) share the section; PoolSettingsParser reads them.
+        SpecMapping search = section.get().mapping().allowOnly(List.of("sampler", "trials", "seed", "timeout",
+                "resolution", "parallel", "threads_per_worker", "isolation", "devices", "trials_per_device"));
         String sampler = search.get("sampler").map(node -> node.oneOf("sampler", SearchSettings.SAMPLERS))
                 .orElse(DEFAULTS.sampler());
         int trials = search.get("trials").map(node -> node.integerAtLeast(1)).orElse(DEFAULTS.trials());

@@ -8,11 +8,7 @@ final class FailureText {
     private FailureText() {}
 
     static String of(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = rootOf(failure);
         StringBuilder text = new StringBuilder();
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (!text.isEmpty()) text.append(" <- caused by ");
@@ -20,5 +16,15 @@ final class FailureText {
             if (t.getMessage() != null) text.append(": ").append(t.getMessage());
         }
         return text.toString();
+    }
+
+    /** The failure without the runner's wrappers (CompletionException, ExecutionException); null stays null. */
+    static Throwable rootOf(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -1,5 +1,7 @@
 package io.tune4j.search.study;
 
+import io.tune4j.search.pruner.NopPruner;
+import io.tune4j.search.pruner.Pruner;
 import io.tune4j.search.sampler.Sampler;
 import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.SearchSpace;
@@ -24,32 +26,50 @@ public final class Study {
     private final StudyRecord record;
     private final SearchSpace space;
     private final Sampler sampler;
+    private final Pruner pruner;
     private final StudyStore store;
     private final String worker;
     private final List<TrialRecord> finished = new ArrayList<>();
+    private final IntermediateCurves curves;
     private TrialRecord best;
     /** Trials started and not yet recorded; read by {@link #abandonRunning} from another thread. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #abandonRunning} (a shutdown hook): no new trial starts, and none ends otherwise. */
+    private volatile String abandonedBecause;
 
-    private Study(StudyRecord record, SearchSpace space, Sampler sampler, StudyStore store, String worker) {
+    private Study(StudyRecord record, SearchSpace space, Sampler sampler, Pruner pruner, StudyStore store,
+                  String worker) {
         this.record = record;
         this.space = space;
         this.sampler = sampler;
+        this.pruner = pruner;
         this.store = store;
         this.worker = worker;
+        // The curves of earlier runs feed the pruner exactly as if they had been reported in this one. A study
+        // without a pruner never reads them, so continuing a large one stays cheap.
+        boolean pruning = !(pruner instanceof NopPruner);
+        this.curves = new IntermediateCurves(record.definition().metric(), pruning);
         for (TrialRecord trial : store.trials(record.id())) {
-            if (trial.state().isFinished()) remember(trial);
+            if (!trial.state().isFinished()) continue;
+            remember(trial);
+            if (pruning) curves.load(trial, store.intermediateValues(trial.id()));
         }
     }
 
     /** Opens the study named in {@code definition}, creating it in {@code store} if it is new. */
     public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, StudyStore store) {
+        return open(definition, space, sampler, new NopPruner(), store);
+    }
+
+    /** As {@link #open(StudyDefinition, SearchSpace, Sampler, StudyStore)}, stopping hopeless trials by {@code pruner}. */
+    public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, Pruner pruner,
+                             StudyStore store) {
         StudyRecord record = store.openStudy(definition);
         if (record.definition().direction() != definition.direction()) {
             throw new IllegalArgumentException("study '" + definition.name() + "' exists with direction "
                     + record.definition().direction() + "; it cannot continue as " + definition.direction());
         }
-        return new Study(record, space, sampler, store, WorkerName.ofThisProcess());
+        return new Study(record, space, sampler, pruner, store, WorkerName.ofThisProcess());
     }
 
     public StudyRecord record() {
@@ -75,13 +95,21 @@ public final class Study {
         int started = 0;
         while (true) {
             while (running.size() < runner.slots() && started < budget.trials() && !pastDeadline(deadline)
-                    && !sampler.isExhausted(context(-1, running))) {
+                    && abandonedBecause == null && !sampler.isExhausted(context(-1, running))) {
                 TrialRecord trial = store.createTrial(record.id(), worker);
                 Map<String, Object> params = suggest(trial, running);
                 running.put(trial.id(), params);
                 inFlight.add(trial.id());
                 started++;
-                StoredTrial handle = new StoredTrial(store, trial, params);
+                if (abandonedBecause != null) {
+                    // Created while the process was being stopped: abandonRunning may not have seen it.
+                    store.finishTrial(trial.id(), TrialState.FAILED, null, abandonedBecause);
+                    running.remove(trial.id());
+                    inFlight.remove(trial.id());
+                    break;
+                }
+                curves.started(trial.number());
+                StoredTrial handle = new StoredTrial(store, trial, params, curves, pruner, direction());
                 listener.trialStarted(trial);
                 runner.start(handle, objective).whenComplete((value, failure) ->
                         done.add(new Finished(handle, value, failure)));
@@ -90,6 +118,7 @@ public final class Study {
             Finished outcome = take(done);
             running.remove(outcome.trial().id());
             TrialRecord ended = record(outcome);
+            curves.finished(ended.number(), ended.state());
             inFlight.remove(ended.id());
             remember(ended);
             results.add(ended);
@@ -102,6 +131,7 @@ public final class Study {
      * its trials will never finish, and must not stay RUNNING in the store.
      */
     public void abandonRunning(String reason) {
+        abandonedBecause = reason;
         for (long id : inFlight) store.finishTrial(id, TrialState.FAILED, null, reason);
         inFlight.clear();
     }
@@ -145,8 +175,16 @@ public final class Study {
 
     private TrialRecord record(Finished outcome) {
         long id = outcome.trial().id();
+        if (FailureText.rootOf(outcome.failure()) instanceof TrialPrunedException pruned) {
+            // As Optuna: a pruned trial keeps its last objective value, so it shows on curves but never as best.
+            store.setTrialAttribute(id, "pruned_at_epoch", String.valueOf(pruned.step()));
+            Double last = curves.lastValue(outcome.trial().number());
+            return store.finishTrial(id, TrialState.PRUNED, last == null || last.isNaN() ? null : last, null);
+        }
         if (outcome.failure() != null) {
-            return store.finishTrial(id, TrialState.FAILED, null, FailureText.of(outcome.failure()));
+            // A trial that failed because the pool was shut down keeps the reason it was abandoned for.
+            String reason = abandonedBecause != null ? abandonedBecause : FailureText.of(outcome.failure());
+            return store.finishTrial(id, TrialState.FAILED, null, reason);
         }
         double value = outcome.value();
         if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -15,6 +15,17 @@ public interface Trial {
     /** Records the metrics of one step (an epoch) at once, so a crash later loses none of them. */
     void report(int step, Map<String, Double> metrics);
 
+    /**
+     * Whether the study's pruner says this trial should stop, judged on what it has reported so far; an
+     * objective asks after each {@link #report} and, if so, throws {@link TrialPrunedException}.
+     */
+    default boolean shouldPrune() {
+        return false;
+    }
+
+    /** Called by the runner that placed the trial: the device it runs on (cpu:0, cuda:1, ...). */
+    default void recordDevice(String device) {}
+
     /** Keeps a named result beside the value (e.g. test_accuracy, best_epoch). */
     void setAttribute(String key, String value);
 

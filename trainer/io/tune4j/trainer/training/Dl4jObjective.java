@@ -2,6 +2,7 @@ package io.tune4j.trainer.training;
 
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Trial;
+import io.tune4j.search.study.TrialPrunedException;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.network.NetworkFactory;
@@ -46,6 +47,24 @@ public final class Dl4jObjective implements Objective {
         MultiLayerNetwork network = new MultiLayerNetwork(
                 NetworkFactory.build(trial.params(), data.inputs(), data.classes(), trial.seed()));
         network.init();
+        try {
+            return train(trial, network, started);
+        } finally {
+            release(network);
+        }
+    }
+
+    /**
+     * Frees the trial's native memory now rather than whenever the garbage collector gets to it: with a
+     * large heap that can be many trials later, and the process grows meanwhile. The thread's workspaces
+     * go too, since the next trial's network may be of another size.
+     */
+    private static void release(MultiLayerNetwork network) {
+        network.close();
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+    }
+
+    private double train(Trial trial, MultiLayerNetwork network, long started) throws IOException {
         EarlyStopping earlyStopping = training.earlyStopping();
         // Without early stopping the best epoch is still restored, judged by the objective itself.
         BestEpochTracker tracker = earlyStopping == null
@@ -69,13 +88,18 @@ public final class Dl4jObjective implements Objective {
             EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, network.score(data.validation(), false),
                     Accuracy.of(network, data.validation()));
             trial.report(epoch, metrics.asMap());
-            if (tracker.offer(metrics)) bestEpoch = NetworkSnapshot.of(network);
+            if (trial.shouldPrune()) throw new TrialPrunedException(epoch);
+            if (tracker.offer(metrics)) {
+                if (bestEpoch != null) bestEpoch.close();
+                bestEpoch = NetworkSnapshot.of(network);
+            }
             if (earlyStopping != null && tracker.exhausted(earlyStopping.patience()) && epoch < epochs) {
                 stoppedEarly = true;
                 break;
             }
         }
         bestEpoch.restoreInto(network);
+        bestEpoch.close();
         EpochMetrics best = tracker.best();
         trial.setAttribute("best_epoch", String.valueOf(best.epoch()));
         trial.setAttribute("epochs_trained", String.valueOf(epoch));

@@ -36,4 +36,10 @@ final class NetworkSnapshot {
         network.setIterationCount(iterations);
         network.setEpochCount(epochs);
     }
+
+    /** Frees the copies (restoreInto copies out of them, so a restored network does not need them). */
+    void close() {
+        params.close();
+        if (updaterState != null) updaterState.close();
+    }
 }

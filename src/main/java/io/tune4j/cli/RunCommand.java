@@ -3,19 +3,22 @@ package io.tune4j.cli;
 import io.tune4j.cli.terminal.LeaderboardTable;
 import io.tune4j.cli.terminal.ProgressListener;
 import io.tune4j.search.sampler.SamplerFactory;
-import io.tune4j.search.study.InlineTrialRunner;
 import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.pool.CudaDevice;
+import io.tune4j.trainer.pool.PoolSettings;
+import io.tune4j.trainer.pool.TrialPool;
 import io.tune4j.trainer.training.Dl4jObjective;
 import io.tune4j.trainer.training.ModelRetention;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,31 +57,44 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
         StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
-        // Data is read before the database is touched, so a bad data file leaves nothing behind.
+        // Data and devices are checked before the database is touched, so a mistake leaves nothing behind.
         DatasetSplits data = DatasetLoader.load(plan.data());
+        if (!plan.pool().gpus().isEmpty()) {
+            try {
+                CudaDevice.checkAvailable(plan.pool().gpus());
+            } catch (IllegalStateException e) {
+                throw new UserError(spaceFile + ": search.devices: " + e.getMessage(), e);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
         try (StudyStore store = results.openOrCreate()) {
-            Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()), store);
+            Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
+                    plan.createPruner(), store);
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
             out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows), results in %s%n",
                     plan.study(), plan.search().trials(), plan.search().sampler(), data.name(),
                     data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
                     results.dir.toAbsolutePath());
+            out.println(describe(plan.pool()) + ", pruner " + plan.pruner().type());
             out.flush();
             List<TrialRecord> ran;
+            TrialPool pool = TrialPool.of(plan.pool(), SpaceFileObjectives.class,
+                    SpaceFileObjectives.payload(plan, modelDir));
             Thread onStop = new Thread(() -> {
+                // Recorded first: stopping the pool fails its trials, and those must read as interrupted.
                 study.abandonRunning("interrupted: the run was stopped while this trial ran");
+                pool.close();
                 store.close();
             }, "tune4j-stop");
             Runtime.getRuntime().addShutdownHook(onStop);
-            try (ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(),
+            try (pool; ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(),
                     !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
-                        plan.search().budget(), new InlineTrialRunner(), listener);
+                        plan.search().budget(), pool, listener);
             } finally {
                 Runtime.getRuntime().removeShutdownHook(onStop);
             }
@@ -90,5 +106,12 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(dir -> out.println("best trial exported to " + dir));
         }
         return 0;
+    }
+
+    private static String describe(PoolSettings pool) {
+        String where = pool.gpus().isEmpty() ? pool.threadsPerWorker() + " BLAS thread(s) each"
+                : "GPUs " + pool.gpus() + ", " + pool.trialsPerDevice() + " trial(s) per GPU";
+        return pool.parallel() + " trial(s) at once (" + where + ", "
+                + pool.isolation().name().toLowerCase(Locale.ROOT) + " isolation)";
     }
 }

@@ -3,6 +3,8 @@ package io.tune4j.cli;
 import io.tune4j.search.spec.DeclaredSpace;
 import io.tune4j.search.spec.ObjectiveParser;
 import io.tune4j.search.spec.ObjectiveSpec;
+import io.tune4j.search.spec.PrunerParser;
+import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
 import io.tune4j.search.spec.SearchSettingsParser;
 import io.tune4j.search.spec.SpaceParser;
@@ -12,7 +14,9 @@ import io.tune4j.search.spec.SpecMapping;
 import io.tune4j.search.spec.SpecNode;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.spec.DataConfigParser;
+import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.spec.NetworkSpaceCheck;
+import io.tune4j.trainer.spec.PoolSettingsParser;
 import io.tune4j.trainer.spec.TrainingSpecParser;
 import io.tune4j.trainer.training.EarlyStopping;
 import io.tune4j.trainer.training.TrainingSpec;
@@ -28,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class StudyFile {
     private static final List<String> SECTIONS =
-            List.of("study", "dataset", "split", "objective", "search", "training", "space");
+            List.of("study", "dataset", "split", "objective", "search", "training", "pruner", "space");
     /** The study name becomes a folder, results/&lt;study&gt;/, so it must not climb out or need quoting. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String DEFAULT_METRIC = "val_accuracy";
@@ -56,11 +60,13 @@ public final class StudyFile {
         SearchSettings search = SearchSettingsParser.parse(root.get("search"));
         ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), EarlyStopping.METRICS, DEFAULT_METRIC);
         DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), folder, search.seed());
+        PoolSettings pool = PoolSettingsParser.parse(root.get("search"));
         TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
+        PrunerSettings pruner = PrunerParser.parse(root.get("pruner"));
         DeclaredSpace space = SpaceParser.parse(root.require("space"));
         NetworkSpaceCheck.check(space);
-        return new StudyPlan(study, data, objective.metric(), objective.direction(), search, training, space.space(),
-                text);
+        return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
+                space.space(), text);
     }
 
     private static String studyName(SpecNode node) {

@@ -1,30 +1,41 @@
 package io.tune4j.cli;
 
+import io.tune4j.search.pruner.Pruner;
+import io.tune4j.search.pruner.PrunerFactory;
 import io.tune4j.search.space.SearchSpace;
+import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.trainer.data.DataConfig;
+import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.training.TrainingSpec;
 
 /**
- * Everything a space file declares, checked: what to search, on which data, judged how, for how long.
- * {@code source} is the file's text, stored with the study so an export can be re-run.
+ * Everything a space file declares, checked: what to search, on which data, judged how, for how long, where
+ * trials run and which of them stop early. {@code source} is the file's text, stored with the study so an
+ * export can be re-run.
  */
 public record StudyPlan(String study, DataConfig data, String metric, Direction direction, SearchSettings search,
-                        TrainingSpec training, SearchSpace space, String source) {
+                        PoolSettings pool, PrunerSettings pruner, TrainingSpec training, SearchSpace space,
+                        String source) {
 
     /** The same plan searching as {@code settings} say (command-line overrides). */
     public StudyPlan withSearch(SearchSettings settings) {
-        return new StudyPlan(study, data, metric, direction, settings, training, space, source);
+        return new StudyPlan(study, data, metric, direction, settings, pool, pruner, training, space, source);
     }
 
     /** The same plan with the stored copy of its source replaced (see SpaceFileText#normalized). */
     public StudyPlan withSource(String text) {
-        return new StudyPlan(study, data, metric, direction, search, training, space, text);
+        return new StudyPlan(study, data, metric, direction, search, pool, pruner, training, space, text);
     }
 
     public StudyDefinition definition() {
         return new StudyDefinition(study, direction, metric, search.sampler(), search.seed(), source);
+    }
+
+    /** The pruner the plan declares; Hyperband's top rung is the training's epochs. */
+    public Pruner createPruner() {
+        return PrunerFactory.create(pruner, training.epochs(), search.seed());
     }
 }

@@ -1,6 +1,5 @@
 package io.tune4j.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.TrialRecord;
@@ -26,16 +25,16 @@ class StoppedRunTest {
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream()));
         assertTrue(out.readLine().startsWith("study digits-mlp"), "the run started");
-        Thread.sleep(3000); // trials take about 1.5 s here: one has finished, one is running
+        Thread.sleep(3000); // trials take about 1.5 s here: some have finished, one per worker is running
         run.destroy();
         assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops");
 
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             List<TrialRecord> trials = store.trials(store.findStudy("digits-mlp").orElseThrow().id());
             assertTrue(trials.stream().noneMatch(t -> t.state() == TrialState.RUNNING), trials.toString());
-            TrialRecord last = trials.get(trials.size() - 1);
-            assertEquals(TrialState.FAILED, last.state());
-            assertTrue(last.error().startsWith("interrupted"), last.error());
+            List<TrialRecord> failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).toList();
+            assertTrue(!failed.isEmpty(), trials.toString());
+            assertTrue(failed.stream().allMatch(t -> t.error().startsWith("interrupted")), failed.toString());
         }
     }
 }

@@ -21,7 +21,8 @@ public final class TrialsTable {
                 new Column().header("trial").with(t -> String.valueOf(t.number())),
                 new Column().header("state").dataAlign(HorizontalAlign.LEFT).with(t -> t.state().name()),
                 new Column().header("value").with(t -> Cells.number(t.value())),
-                new Column().header("epochs run").with(t -> t.attributes().getOrDefault("epochs_trained", "")),
+                new Column().header("epochs run").with(t -> t.attributes().getOrDefault("epochs_trained",
+                        t.attributes().getOrDefault("pruned_at_epoch", ""))),
                 new Column().header("seconds").with(TrialsTable::seconds),
                 new Column().header("params").dataAlign(HorizontalAlign.LEFT).maxWidth(TEXT_WIDTH)
                         .with(TrialsTable::params),

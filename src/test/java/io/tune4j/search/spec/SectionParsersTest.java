@@ -44,8 +44,8 @@ class SectionParsersTest {
                 """))), 2, "search.timeout", "expected a duration");
         assertLocated(assertThrows(SpecException.class, () -> SearchSettingsParser.parse(section("""
                 search:
-                  parallel: 2
-                """))), 2, "search.parallel", "unknown key 'parallel'");
+                  paralel: 2
+                """))), 2, "search.paralel", "unknown key 'paralel'; did you mean 'parallel'?");
     }
 
     @Test
