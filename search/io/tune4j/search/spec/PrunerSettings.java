@@ -9,7 +9,7 @@ import java.util.List;
 public record PrunerSettings(String type, int minEpochs, int reductionFactor, Integer maxEpochs, int warmupTrials,
                              int warmupEpochs) {
     public static final List<String> TYPES = List.of("none", "median", "asha", "hyperband");
-    public static final PrunerSettings NONE = new PrunerSettings("none", 1, 3, null, 5, 0);
+    public static final PrunerSettings NONE = new PrunerSettings("none", 2, 3, null, 5, 0);
 
     public PrunerSettings {
         if (!TYPES.contains(type)) {

@@ -108,9 +108,11 @@ final class PrunerBenchCommand implements Callable<Integer> {
         for (String pruner : pruners) {
             double epochs = mean(rows, pruner, Measure.EPOCHS);
             double best = mean(rows, pruner, Measure.BEST);
-            console.printf(Locale.ROOT, "%-10s %12.1f %9.0f%% %9.1fs %14.4f %+15.2f pt%n", pruner, epochs,
-                    Double.isNaN(noneEpochs) ? Double.NaN : 100 * epochs / noneEpochs, mean(rows, pruner, Measure.WALL),
-                    best, Double.isNaN(noneBest) ? Double.NaN : 100 * (best - noneBest));
+            // Without a 'none' run there is nothing to compare with: those columns say so instead of NaN.
+            String share = Double.isNaN(noneEpochs) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * epochs / noneEpochs);
+            String gap = Double.isNaN(noneBest) ? "-" : String.format(Locale.ROOT, "%+.2f pt", 100 * (best - noneBest));
+            console.printf(Locale.ROOT, "%-10s %12.1f %10s %9.1fs %14.4f %16s%n", pruner, epochs, share,
+                    mean(rows, pruner, Measure.WALL), best, gap);
         }
     }
 

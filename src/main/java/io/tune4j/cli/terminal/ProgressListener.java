@@ -32,7 +32,8 @@ public final class ProgressListener implements StudyListener, AutoCloseable {
         if (bar == null) return;
         if (trial.error() != null) failed++;
         StringBuilder message = new StringBuilder();
-        if (best != null) message.append(String.format("best %.4f (#%d)", best.value(), best.number()));
+        // The bar prints this right after the speed, with no separator of its own.
+        if (best != null) message.append(String.format(" best %.4f (#%d)", best.value(), best.number()));
         if (failed > 0) message.append(", ").append(failed).append(" failed");
         bar.setExtraMessage(message.toString());
         bar.step();
