@@ -2,6 +2,7 @@ package io.tune4j.cli.bench;
 
 import io.tune4j.cli.StudyFile;
 import io.tune4j.cli.StudyPlan;
+import io.tune4j.search.spec.SearchSettings;
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.StudyStore;
@@ -82,7 +83,11 @@ final class PoolBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "trial counts must not be negative");
         }
         StudyPlan plan = StudyFile.load(space);
-        plan = plan.withSearch(plan.search().withTrials(trials));
+        // Random search proposes the same trials whatever the number of workers; a model-based sampler would
+        // propose different ones (it sees which trials have finished), and the worker counts would then be
+        // timed on different work.
+        SearchSettings search = plan.search();
+        plan = plan.withSearch(new SearchSettings("random", trials, search.seed(), null, search.gridResolution()));
         PoolSettings pool = isolation == null ? plan.pool() : plan.pool().withIsolation(isolation);
         DatasetSplits data = DatasetLoader.load(plan.data());
         PrintWriter console = spec.commandLine().getOut();
