@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs each trial in a child JVM of its own (same classpath), so that a native crash or an off-heap leak
@@ -34,54 +31,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProcessPool implements TrialPool {
     private static final int OUTPUT_LINES_KEPT = 20;
 
-    private final int workers;
-    private final DeviceAllocator allocator;
+    private final DeviceWorkers workers;
     private final Class<? extends ObjectiveFactory> factory;
     private final String payload;
-    private final ExecutorService executor;
     private final Set<Process> children = ConcurrentHashMap.newKeySet();
 
     public ProcessPool(int workers, DeviceAllocator allocator, Class<? extends ObjectiveFactory> factory,
                        String payload) {
-        if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, got " + workers);
-        if (workers > allocator.capacity()) {
-            throw new IllegalArgumentException(workers + " workers but the devices hold " + allocator.capacity()
-                    + " trials at once");
-        }
-        this.workers = workers;
-        this.allocator = allocator;
+        this.workers = new DeviceWorkers(workers, allocator, "tune4j-process-worker");
         this.factory = factory;
         this.payload = payload;
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "tune4j-process-worker-" + count.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     @Override
     public int slots() {
-        return workers;
+        return workers.slots();
     }
 
     @Override
     public CompletableFuture<Double> start(Trial trial, Objective ignored) {
-        CompletableFuture<Double> result = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                Device device = allocator.acquire();
-                try {
-                    trial.recordDevice(device.name());
-                    result.complete(runChild(trial, device));
-                } finally {
-                    allocator.release(device);
-                }
-            } catch (Throwable failure) {
-                result.completeExceptionally(failure);
-            }
-        });
-        return result;
+        return workers.start(trial, device -> runChild(trial, device));
     }
 
     private double runChild(Trial trial, Device device) throws IOException, InterruptedException {
@@ -184,7 +153,7 @@ public final class ProcessPool implements TrialPool {
     /** Kills the children still running: the study is being closed or stopped. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        workers.stop(0);
         for (Process child : children) child.destroyForcibly();
     }
 }
