@@ -1,33 +1,50 @@
 package io.tune4j.search.sampler.gp;
 
-import io.tune4j.search.sampler.Sampler;
-import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.sampler.SobolSampler;
 import io.tune4j.search.sampler.TrialSeeds;
-import io.tune4j.search.space.Parameter;
+import io.tune4j.search.sampler.Sampler;
+import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.SearchSpace;
-import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.TrialRecord;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
- * Bayesian optimization with a Gaussian process: a Matérn-5/2 GP is fitted to the completed trials (values
- * standardized, hyperparameters by maximum marginal likelihood), and the next trial is the point of greatest
- * log expected improvement. Trials still running enter the GP as if they had returned the worst value seen
- * (a constant liar), which drives their improvement to zero, so parallel trials never get the same point.
+ * Gaussian-process Bayesian optimization: a Matérn-5/2 GP with one length scale per parameter, fitted by
+ * maximum a posteriori marginal likelihood, models the standardized objective over the unit cube of the
+ * space; the next trial maximizes log expected improvement. The first {@link GpOptions#startupTrials()}
+ * completed trials come from the start-up sampler.
+ *
+ * <p>Trials still running enter the model as constant-liar observations at the best value seen so far: the
+ * model then expects no improvement where a running trial already looks, so parallel workers spread out,
+ * while the hyperparameters are fitted on real observations only. A suggestion equal to a finished or running
+ * trial's params (possible after integers and choices are rounded) is skipped for the next best point.
+ *
+ * <p>Reproducible: the candidates come from a generator seeded by the seed and the trial number, and the
+ * hyperparameter fit starts from the previous call's fit, so the same seed, space and sequence of histories
+ * give the same suggestions.
  */
 public final class GpSampler implements Sampler {
+    /** How many of the best trials seed the candidates scattered around incumbents. */
+    private static final int INCUMBENTS = 3;
+    private static final int COLD_FIT_ITERATIONS = 200;
+    private static final int WARM_FIT_ITERATIONS = 50;
+
     private final long seed;
     private final GpOptions options;
     private final Sampler startup;
+    private SearchSpace fittedSpace;
+    private KernelParameters lastFit;
 
+    /** Default options, with a scrambled Sobol start-up (as TPE's: an even first look at the space). */
     public GpSampler(long seed) {
-        this(seed, GpOptions.DEFAULTS, new SobolSampler(seed));
+        this(seed, GpOptions.defaults(), new SobolSampler(seed));
     }
 
     public GpSampler(long seed, GpOptions options, Sampler startup) {
@@ -37,71 +54,78 @@ public final class GpSampler implements Sampler {
     }
 
     @Override
-    public Map<String, Object> suggest(SamplingContext context) {
-        List<TrialRecord> completed = context.finished().stream().filter(t -> t.valueIfComplete().isPresent()).toList();
-        if (completed.size() < options.startupTrials()) return startup.suggest(context);
+    public synchronized Map<String, Object> suggest(SamplingContext context) {
         SearchSpace space = context.space();
         InputEncoding encoding = new InputEncoding(space);
-        Observations observations = Observations.of(fitted(completed, context.direction()), context.direction(),
-                encoding);
-        GaussianProcess fitted = new HyperparameterFit(observations.inputs(), observations.targets(),
-                options.fitEvaluations()).fit();
-        GaussianProcess process = withPending(fitted, observations, context.pending(), encoding);
-        double best = observations.best();
-        AcquisitionSearch search = new AcquisitionSearch(
-                unit -> {
-                    double[] posterior = process.posterior(encoding.encode(space.fromUnit(unit)));
-                    return ExpectedImprovement.log(posterior[0], posterior[1], best);
-                },
-                space.dimensions(), TrialSeeds.random(seed, context.trialNumber()));
-        return space.fromUnit(search.maximize(incumbents(space, completed, context.direction()),
-                options.randomCandidates(), options.localSearches()));
-    }
+        if (encoding.groups() == 0) return startup.suggest(context);
+        TrainingData data = TrainingData.of(context, encoding, options.maxObservations());
+        if (data.size() < options.startupTrials()) return startup.suggest(context);
 
-    /** The trials the GP learns from: all of them, or past maxHistory the best third and the most recent rest. */
-    List<TrialRecord> fitted(List<TrialRecord> completed, Direction direction) {
-        int limit = options.maxHistory();
-        if (completed.size() <= limit) return completed;
-        int best = limit / 3;
-        Set<TrialRecord> kept = new LinkedHashSet<>(sortedBest(completed, direction).subList(0, best));
-        for (int i = completed.size() - 1; kept.size() < limit; i--) kept.add(completed.get(i));
-        return List.copyOf(kept);
-    }
-
-    private static List<TrialRecord> sortedBest(List<TrialRecord> completed, Direction direction) {
-        Comparator<TrialRecord> better = Comparator.comparingDouble(TrialRecord::value);
-        if (direction == Direction.MAXIMIZE) better = better.reversed();
-        return completed.stream().sorted(better.thenComparingInt(TrialRecord::number)).toList();
-    }
-
-    /** The fitted GP with each running trial added at the worst value seen, on the same hyperparameters. */
-    private static GaussianProcess withPending(GaussianProcess fitted, Observations observations,
-                                               List<Map<String, Object>> pending, InputEncoding encoding) {
-        if (pending.isEmpty()) return fitted;
-        List<double[]> inputs = new ArrayList<>(List.of(observations.inputs()));
-        List<Double> targets = new ArrayList<>();
-        for (double y : observations.targets()) targets.add(y);
-        for (Map<String, Object> params : pending) {
-            inputs.add(encoding.encode(params));
-            targets.add(observations.worst());
+        Matern52Kernel kernel = new Matern52Kernel(encoding.groupOfFeature());
+        KernelParameters fitted = fit(space, kernel, encoding, data);
+        GaussianProcess gp;
+        try {
+            gp = withPendingLies(kernel, fitted, data, encoding, context.pending());
+        } catch (MathIllegalArgumentException notPositiveDefinite) {
+            // Only possible with degenerate data (many running trials on top of each other and of finished
+            // ones): a start-up suggestion keeps the study going where a failed trial would help nobody.
+            return startup.suggest(context);
         }
-        return new GaussianProcess(inputs.toArray(double[][]::new),
-                targets.stream().mapToDouble(Double::doubleValue).toArray(), fitted.kernel(), fitted.noise());
-    }
+        double best = data.targets()[data.bestIndex()];
+        Acquisition acquisition = new Acquisition(gp, encoding, best);
 
-    /** The unit points of the best few trials, where local search is most likely to pay. */
-    private static List<double[]> incumbents(SearchSpace space, List<TrialRecord> completed, Direction direction) {
-        return sortedBest(completed, direction).stream().limit(4).map(t -> unitPoint(space, t.params())).toList();
-    }
-
-    private static double[] unitPoint(SearchSpace space, Map<String, Object> params) {
-        double[] point = new double[space.dimensions()];
-        for (int i = 0; i < point.length; i++) {
-            Parameter parameter = space.parameters().get(i);
-            Object value = params.get(parameter.name());
-            boolean present = SearchSpace.isActive(parameter, params) && parameter.contains(value);
-            point[i] = present ? parameter.toUnit(value) : 0.5;
+        SplittableRandom random = TrialSeeds.random(seed, context.trialNumber());
+        AcquisitionOptimizer optimizer = new AcquisitionOptimizer(encoding, options.candidates(), options.localSearches());
+        Set<Map<String, Object>> taken = taken(context);
+        for (double[] point : optimizer.maximize(acquisition, incumbents(data, encoding), random)) {
+            Map<String, Object> params = space.fromUnit(point);
+            if (!taken.contains(params)) return params;
         }
-        return point;
+        return startup.suggest(context);
+    }
+
+    private KernelParameters fit(SearchSpace space, Matern52Kernel kernel, InputEncoding encoding, TrainingData data) {
+        boolean warm = space == fittedSpace && lastFit != null && lastFit.groups() == encoding.groups();
+        HyperparameterFitter fitter = new HyperparameterFitter(kernel, encoding.groups(),
+                options.deterministicObjective(), warm ? WARM_FIT_ITERATIONS : COLD_FIT_ITERATIONS);
+        KernelParameters fitted = fitter.fit(data.inputs(), data.targets(), warm ? lastFit : fitter.initial());
+        fittedSpace = space;
+        lastFit = fitted;
+        return fitted;
+    }
+
+    /** The posterior with every running trial observed at the best value so far (the constant liar). */
+    private static GaussianProcess withPendingLies(Matern52Kernel kernel, KernelParameters parameters,
+                                                   TrainingData data, InputEncoding encoding,
+                                                   List<Map<String, Object>> pending) {
+        int n = data.size();
+        double[][] inputs = Arrays.copyOf(data.inputs(), n + pending.size());
+        double[] targets = Arrays.copyOf(data.targets(), n + pending.size());
+        double lie = data.targets()[data.bestIndex()];
+        int count = n;
+        for (Map<String, Object> running : pending) {
+            if (encoding.space().violation(running).isPresent()) continue;
+            inputs[count] = encoding.encode(running);
+            targets[count++] = lie;
+        }
+        return new GaussianProcess(kernel, parameters, Arrays.copyOf(inputs, count), Arrays.copyOf(targets, count));
+    }
+
+    private static List<double[]> incumbents(TrainingData data, InputEncoding encoding) {
+        Integer[] order = new Integer[data.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        double[] targets = data.targets();
+        Arrays.sort(order, (a, b) -> Double.compare(targets[a], targets[b]));
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < Math.min(INCUMBENTS, order.length); i++) {
+            points.add(encoding.searchPoint(data.params().get(order[i])));
+        }
+        return points;
+    }
+
+    private static Set<Map<String, Object>> taken(SamplingContext context) {
+        Set<Map<String, Object>> taken = new HashSet<>(context.pending());
+        for (TrialRecord trial : context.finished()) taken.add(trial.params());
+        return taken;
     }
 }
