@@ -31,9 +31,11 @@ class StoppedRunTest {
 
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             List<TrialRecord> trials = store.trials(store.findStudy("digits-mlp").orElseThrow().id());
+            // Without the shutdown hook, the trials in flight would stay RUNNING for ever. A trial that
+            // manages to finish while the run shuts down keeps its real result; any other says why it ended.
+            assertTrue(trials.size() < 200, "the run was stopped mid-study");
             assertTrue(trials.stream().noneMatch(t -> t.state() == TrialState.RUNNING), trials.toString());
             List<TrialRecord> failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).toList();
-            assertTrue(!failed.isEmpty(), trials.toString());
             assertTrue(failed.stream().allMatch(t -> t.error().startsWith("interrupted")), failed.toString());
         }
     }
