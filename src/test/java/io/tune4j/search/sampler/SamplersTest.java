@@ -18,15 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SamplersTest {
-    private static final SearchSpace SPACE = SearchSpace.builder()
-            .logUniform("learning_rate", 1e-4, 1e-1)
-            .integerLog("units", 16, 512)
-            .integer("layers", 1, 3)
-            .choice("optimizer", "sgd", "nesterov", "adam")
-            .when("optimizer", "nesterov", b -> b.uniform("momentum", 0.5, 0.99))
-            .when("optimizer", "adam", b -> b.uniform("beta1", 0.8, 0.95))
-            .fixed("epochs", 10)
-            .build();
+    private static final SearchSpace SPACE = NetworkLikeSpace.SPACE;
 
     @Test
     void randomSamplesStayInTheirDomainsAndRespectConditions() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tune4j.search.benchmark.SamplerBenchmark;
 import io.tune4j.search.benchmark.TestFunction;
 import io.tune4j.search.benchmark.TestFunctions;
+import io.tune4j.search.sampler.NetworkLikeSpace;
 import io.tune4j.search.sampler.RandomSampler;
 import io.tune4j.search.sampler.Sampler;
 import io.tune4j.search.sampler.SamplingContext;
@@ -28,15 +29,7 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class GpSamplerTest {
-    private static final SearchSpace MIXED = SearchSpace.builder()
-            .logUniform("learning_rate", 1e-4, 1e-1)
-            .integerLog("units", 16, 512)
-            .integer("layers", 1, 3)
-            .choice("optimizer", "sgd", "nesterov", "adam")
-            .when("optimizer", "nesterov", b -> b.uniform("momentum", 0.5, 0.99))
-            .when("optimizer", "adam", b -> b.uniform("beta1", 0.8, 0.95))
-            .fixed("epochs", 10)
-            .build();
+    private static final SearchSpace MIXED = NetworkLikeSpace.SPACE;
     private static final SearchSpace PLANE = SearchSpace.builder().uniform("x", -5, 10).uniform("y", 0, 15).build();
     private static final TestFunction BRANIN = TestFunctions.byName("branin");
 
