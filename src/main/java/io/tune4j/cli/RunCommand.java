@@ -6,7 +6,8 @@ import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.InlineTrialRunner;
 import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyListener;
-import io.tune4j.search.study.StudyStore;
+import io.tune4j.dashboard.server.DashboardServer;
+import io.tune4j.store.H2StudyStore;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
@@ -47,6 +48,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (e.g. when logging to a file).")
     boolean noProgress;
 
+    @Option(names = "--dashboard", description = "Serve the live dashboard while the study runs; prints its URL.")
+    boolean withDashboard;
+
+    @Mixin
+    DashboardOptions dashboard;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +65,9 @@ final class RunCommand implements Callable<Integer> {
         DatasetSplits data = DatasetLoader.load(plan.data());
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
-        try (StudyStore store = results.openOrCreate()) {
+        try (H2StudyStore store = results.openOrCreate();
+             // In this process, on the run's own store: an embedded H2 file can be opened by one process only.
+             DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
             Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()), store);
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
@@ -66,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
                     plan.study(), plan.search().trials(), plan.search().sampler(), data.name(),
                     data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
                     results.dir.toAbsolutePath());
+            if (server != null) out.println("dashboard at " + server.url() + " (it stops when the run ends)");
             out.flush();
             List<TrialRecord> ran;
             Thread onStop = new Thread(() -> {
