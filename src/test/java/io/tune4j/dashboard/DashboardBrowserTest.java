@@ -69,9 +69,11 @@ class DashboardBrowserTest {
         browser.get("http://127.0.0.1:" + server.port() + "/" + page);
     }
 
+    /** Read in one script call: the live feed may redraw the table between two element lookups. */
+    @SuppressWarnings("unchecked")
     static List<String> shownNumbers() {
-        return browser.findElements(By.cssSelector("#leaderboard tbody tr")).stream()
-                .map(row -> row.getAttribute("data-number")).toList();
+        return (List<String>) browser.executeScript("return [...document.querySelectorAll("
+                + "'#leaderboard tbody tr')].map(row => row.dataset.number);");
     }
 
     static void openDemo() {
