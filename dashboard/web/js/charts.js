@@ -2,7 +2,7 @@
 import { clear } from './dom.js';
 
 const WIDTH = () => Math.max(320, document.querySelector('.grid section').clientWidth - 30);
-const dots = (stroke) => ({ stroke, fill: stroke, paths: () => null, points: { show: true, size: 4, fill: stroke } });
+const dots = (stroke) => ({ stroke, fill: stroke, paths: () => null, points: { show: true, size: 5, fill: stroke } });
 
 /** Each complete trial's value (dots) and the best value so far (a step line), by trial number. */
 export class HistoryChart {
@@ -25,7 +25,7 @@ export class HistoryChart {
       width: WIDTH(), height: 260,
       scales: { x: { time: false } },
       series: [{ label: 'trial' }, { label: 'value', ...dots('#4c78a8') },
-        { label: 'best so far', stroke: '#e45756', width: 2, paths: uPlot.paths.stepped({ align: 1 }) }],
+        { label: 'best so far', stroke: '#e45756', width: 2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }],
       axes: [{ label: 'trial' }, {}],
     }, [this.x, this.values, this.best], this.node);
   }

@@ -48,6 +48,7 @@ async function select(number, on) {
 const leaderboard = new Leaderboard(study, select);
 await leaderboard.go(0);
 document.body.dataset.ready = 'leaderboard';
+document.body.dataset.readyMs = Math.round(performance.now()); // navigation start to table drawn
 
 function apply(event) {
   for (const trial of event.trials) {

@@ -114,7 +114,10 @@ public final class TrialTable {
             if (filter.min() != null) tests.add(" AND f.value_num >= ?", filter.min());
             if (filter.max() != null) tests.add(" AND f.value_num <= ?", filter.max());
             if (!filter.oneOf().isEmpty()) {
-                tests.add(" AND f.value_text = ANY(?)", (Object) filter.oneOf().toArray(new String[0]));
+                // Wrapped so H2 cannot answer this with the (name, value_text) index: it did, scanning every
+                // trial with that value once per row walked (36 s on 100,000 trials) instead of one
+                // primary-key lookup of (trial, name).
+                tests.add(" AND CONCAT(f.value_text, '') = ANY(?)", (Object) filter.oneOf().toArray(new String[0]));
             }
             tests.add(")");
         }
