@@ -38,7 +38,7 @@ public final class ChangePoller {
     private long lastTrialId;
     private Instant lastPoll;
     private long timer = -1;
-    private boolean polling;
+    private volatile boolean polling;
 
     public ChangePoller(Vertx vertx, H2StudyStore store, long periodMillis) {
         this.vertx = vertx;
@@ -63,8 +63,21 @@ public final class ChangePoller {
         timer = vertx.setPeriodic(periodMillis, id -> poll());
     }
 
+    /**
+     * Stops polling and waits (up to 5 s) for a poll in flight, so that its result does not arrive at an
+     * event loop that is already closed.
+     */
     public void stop() {
         if (timer >= 0) vertx.cancelTimer(timer);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (polling && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void poll() {

@@ -75,7 +75,7 @@ public final class DashboardBenchCommand implements Callable<Integer> {
                 pages.put("by value, optimizer=adam, page 10", "pin.optimizer=adam&offset=450");
                 pages.put("by a param (units), COMPLETE, dropout, adam",
                         "sort=param:units&order=desc&state=COMPLETE&pmin.dropout=0.1&pmax.dropout=0.3&pin.optimizer=adam");
-                out.printf("%nleaderboard first page over HTTP (50 rows, median of %d after one warm-up):%n", repeat);
+                out.printf("%nleaderboard first page over HTTP (50 rows, median of %d after three warm-ups):%n", repeat);
                 HttpClient http = HttpClient.newHttpClient();
                 for (Map.Entry<String, String> page : pages.entrySet()) {
                     URI uri = URI.create(base + "/api/studies/" + study + "/trials?limit=50&" + page.getValue());
@@ -123,9 +123,9 @@ public final class DashboardBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Median milliseconds of {@code repeat} runs after one warm-up (JIT, caches). */
+    /** Median milliseconds of {@code repeat} runs after three warm-ups (JIT, caches). */
     private double median(Runnable action) {
-        action.run();
+        for (int i = 0; i < 3; i++) action.run();
         double[] ms = new double[repeat];
         for (int i = 0; i < repeat; i++) {
             long start = System.nanoTime();
