@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** The JSON shapes of the API (documented in the README's "HTTP API" section). */
 public final class JsonViews {
@@ -74,13 +73,5 @@ public final class JsonViews {
 
     static String time(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    static JsonObject error(String message) {
-        return new JsonObject().put("error", message);
-    }
-
-    static JsonObject of(Map<String, Object> fields) {
-        return new JsonObject(fields);
     }
 }

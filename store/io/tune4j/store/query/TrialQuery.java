@@ -22,9 +22,4 @@ public record TrialQuery(long studyId, TrialSort sort, Set<TrialState> states, D
             throw new IllegalArgumentException("limit must be in 1.." + MAX_LIMIT + ", got " + limit);
         }
     }
-
-    /** The first {@code limit} trials of a study by number, unfiltered. */
-    public static TrialQuery firstPage(long studyId, TrialSort sort, int limit) {
-        return new TrialQuery(studyId, sort, Set.of(), null, null, List.of(), 0, limit);
-    }
 }
