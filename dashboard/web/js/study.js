@@ -33,7 +33,8 @@ async function select(number, on) {
   if (!on) { curves.remove(number); return; }
   const trial = await api.trial(id, number);
   shownTrial = number;
-  document.getElementById('trial-title').textContent = '#' + number;
+  const title = clear(document.getElementById('trial-title'));
+  title.append(el('a', { href: `trial.html?study=${encodeURIComponent(id)}&number=${number}`, text: '#' + number }));
   showTrial(document.getElementById('trial'), trial);
   if (!curves.select.value && Object.keys(trial.curves).length) {
     const preferred = Object.keys(trial.curves).includes(study.metric) ? study.metric : Object.keys(trial.curves)[0];
