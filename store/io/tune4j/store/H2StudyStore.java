@@ -269,6 +269,14 @@ public final class H2StudyStore implements StudyStore {
         });
     }
 
+    /**
+     * Runs a read-only query of the read side ({@code io.tune4j.store.query}, used by the dashboard) on a
+     * pooled connection, turning SQL failures into a {@link StoreException} that names the database.
+     */
+    public <T> T read(SqlRead<T> query) {
+        return database.read(query::run);
+    }
+
     @Override
     public void close() {
         database.close();

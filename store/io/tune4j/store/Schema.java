@@ -56,6 +56,19 @@ final class Schema {
             value_text VARCHAR(1024) NOT NULL,
             value_num DOUBLE PRECISION,
             PRIMARY KEY (trial_id, name))""",
+        // The dashboard's sorted trial lists walk these (see io.tune4j.store.query.TrialTable): on 100,000
+        // trials a page sorted by value or by a param took 0.2-0.9 s without them, under 5 ms with them.
+        """
+        CREATE INDEX IF NOT EXISTS trials_by_number ON trials (study_id, number)""",
+        """
+        CREATE INDEX IF NOT EXISTS trials_by_value_asc ON trials (study_id, objective_value ASC NULLS LAST, number)""",
+        """
+        CREATE INDEX IF NOT EXISTS trials_by_value_desc
+            ON trials (study_id, objective_value DESC NULLS LAST, number)""",
+        """
+        CREATE INDEX IF NOT EXISTS trial_params_by_num ON trial_params (name, value_num, trial_id)""",
+        """
+        CREATE INDEX IF NOT EXISTS trial_params_by_text ON trial_params (name, value_text, trial_id)""",
         // The primary key (trial, metric, step) is also "the curve of one metric of one trial", in step order.
         """
         CREATE TABLE IF NOT EXISTS trial_values (

@@ -16,10 +16,12 @@ import java.util.Map;
 
 /**
  * Reads trials with their params and attributes in three queries however many trials there are: the trial
- * rows, then all their params, then all their attributes, joined in memory.
+ * rows, then all their params, then all their attributes, joined in memory. Public for the read-side queries
+ * of {@code io.tune4j.store.query}, which select trial rows their own way and then reuse these steps.
  */
-final class TrialReader {
-    private static final String COLUMNS =
+public final class TrialReader {
+    /** The trial columns {@link #rows} expects, in this order. */
+    public static final String COLUMNS =
             "trial_id, number, state, objective_value, seed, started_at, finished_at, worker, device, error";
 
     private final Database database;
@@ -60,7 +62,8 @@ final class TrialReader {
         return join(rows, params, attrs);
     }
 
-    private static List<TrialRecord> withDetails(Connection connection, List<TrialRecord> rows) throws SQLException {
+    /** {@code rows} with their params and attributes, read for all of them at once. */
+    public static List<TrialRecord> withDetails(Connection connection, List<TrialRecord> rows) throws SQLException {
         if (rows.isEmpty()) return rows;
         Object[] ids = rows.stream().map(TrialRecord::id).toArray();
         Map<Long, Map<String, Object>> params = params(connection, "WHERE trial_id = ANY(?)", ids);
@@ -81,16 +84,21 @@ final class TrialReader {
 
     private static List<TrialRecord> rows(Connection connection, String sql, Object... args) throws SQLException {
         try (PreparedStatement query = prepare(connection, sql, args); ResultSet rs = query.executeQuery()) {
-            List<TrialRecord> rows = new ArrayList<>();
-            while (rs.next()) {
-                double number = rs.getDouble(4);
-                Double value = rs.wasNull() ? null : number;
-                rows.add(new TrialRecord(rs.getLong(1), rs.getInt(2), TrialState.valueOf(rs.getString(3)),
-                        Map.of(), value, rs.getLong(5), instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9), rs.getString(10), Map.of()));
-            }
-            return rows;
+            return rows(rs);
         }
+    }
+
+    /** The trials of a result set whose columns are {@link #COLUMNS}; params and attributes are empty. */
+    public static List<TrialRecord> rows(ResultSet rs) throws SQLException {
+        List<TrialRecord> rows = new ArrayList<>();
+        while (rs.next()) {
+            double number = rs.getDouble(4);
+            Double value = rs.wasNull() ? null : number;
+            rows.add(new TrialRecord(rs.getLong(1), rs.getInt(2), TrialState.valueOf(rs.getString(3)),
+                    Map.of(), value, rs.getLong(5), instant(rs.getTimestamp(6)),
+                    instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9), rs.getString(10), Map.of()));
+        }
+        return rows;
     }
 
     private static Map<Long, Map<String, Object>> params(Connection connection, String where, Object arg)

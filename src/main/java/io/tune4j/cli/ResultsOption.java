@@ -14,7 +14,7 @@ final class ResultsOption {
     Path dir;
 
     /** The store of an existing results folder; reading commands must not create an empty database. */
-    StudyStore openExisting() {
+    H2StudyStore openExisting() {
         if (!Files.exists(dir.resolve(H2StudyStore.FILE_NAME))) {
             throw new UserError("no results database in " + dir.toAbsolutePath()
                     + " (run a study first, or pass --results DIR)");
@@ -22,7 +22,7 @@ final class ResultsOption {
         return H2StudyStore.openFile(dir);
     }
 
-    StudyStore openOrCreate() {
+    H2StudyStore openOrCreate() {
         return H2StudyStore.openFile(dir);
     }
 

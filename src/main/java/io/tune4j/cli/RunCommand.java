@@ -2,11 +2,12 @@ package io.tune4j.cli;
 
 import io.tune4j.cli.terminal.LeaderboardTable;
 import io.tune4j.cli.terminal.ProgressListener;
+import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyListener;
-import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
+import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.pool.CudaDevice;
@@ -50,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (e.g. when logging to a file).")
     boolean noProgress;
 
+    @Option(names = "--dashboard", description = "Serve the live dashboard while the study runs; prints its URL.")
+    boolean withDashboard;
+
+    @Mixin
+    DashboardOptions dashboard;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +75,9 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
-        try (StudyStore store = results.openOrCreate()) {
+        try (H2StudyStore store = results.openOrCreate();
+             // In this process, on the run's own store: an embedded H2 file can be opened by one process only.
+             DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
             Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
                     plan.createPruner(), store);
             Path studyDir = results.studyDir(plan.study());
@@ -78,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                     data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
                     results.dir.toAbsolutePath());
             out.println(describe(plan.pool()) + ", pruner " + plan.pruner().type());
+            if (server != null) out.println("dashboard at " + server.url() + " (it stops when the run ends)");
             out.flush();
             List<TrialRecord> ran;
             TrialPool pool = TrialPool.of(plan.pool(), SpaceFileObjectives.class,

@@ -1,0 +1,201 @@
+package io.tune4j.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tune4j.dashboard.export.ParamsOnlyFiles;
+import io.tune4j.dashboard.server.DashboardServer;
+import io.tune4j.store.H2StudyStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API over a real H2 file, through a real server, with Vert.x's web client. */
+@Timeout(60)
+class DashboardApiTest {
+    @TempDir
+    static Path dir;
+
+    static H2StudyStore store;
+    static DashboardServer server;
+    static Vertx vertx;
+    static WebClient client;
+    static long demo;
+
+    @BeforeAll
+    static void start() {
+        store = DemoDatabase.create(dir);
+        server = DashboardServer.start(store, new ParamsOnlyFiles(), DashboardServer.Options.local(0));
+        vertx = Vertx.vertx();
+        client = WebClient.create(vertx);
+        demo = get("/api/studies").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+                .filter(s -> s.getString("name").equals("demo")).findFirst().orElseThrow().getLong("id");
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        vertx.close().await();
+        server.close();
+        store.close();
+    }
+
+    static HttpResponse<Buffer> get(String path) {
+        return client.get(server.port(), "127.0.0.1", path).send().await();
+    }
+
+    static JsonObject json(String path) {
+        HttpResponse<Buffer> response = get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.bodyAsString());
+        return response.bodyAsJsonObject();
+    }
+
+    static List<Integer> numbers(JsonObject page) {
+        return page.getJsonArray("trials").stream().map(t -> ((JsonObject) t).getInteger("number")).toList();
+    }
+
+    @Test
+    void studiesListCountsTrialsByStateAndTheBestValue() {
+        JsonArray studies = get("/api/studies").bodyAsJsonArray();
+        assertEquals(2, studies.size());
+        JsonObject study = studies.stream().map(JsonObject.class::cast)
+                .filter(s -> s.getString("name").equals("demo")).findFirst().orElseThrow();
+        assertEquals(12, study.getInteger("trials"));
+        assertEquals(10, study.getJsonObject("states").getInteger("COMPLETE"));
+        assertEquals(1, study.getJsonObject("states").getInteger("FAILED"));
+        assertEquals(0.61, study.getDouble("best"), 1e-9);
+        assertEquals("MAXIMIZE", study.getString("direction"));
+    }
+
+    @Test
+    void trialsComeBestFirstByDefaultAndPagedOnTheServer() {
+        JsonObject page = json("/api/studies/" + demo + "/trials?limit=3");
+        assertEquals(List.of(11, 10, 9), numbers(page));
+        assertEquals(12, page.getLong("total"));
+        assertTrue(page.getBoolean("exact"));
+        assertEquals(List.of(8, 7, 6), numbers(json("/api/studies/" + demo + "/trials?limit=3&offset=3")));
+        // failed and pruned trials have no value: last, whatever the order
+        List<Integer> ascending = numbers(json("/api/studies/" + demo + "/trials?order=asc"));
+        assertEquals(List.of(0, 1, 2, 5), ascending.subList(0, 4));
+        assertEquals(List.of(3, 4), ascending.subList(10, 12));
+    }
+
+    @Test
+    void sortsByAParamAndFiltersByStateValueAndParamRanges() {
+        assertEquals(List.of(11, 10, 9), numbers(json("/api/studies/" + demo
+                + "/trials?sort=param:lr&order=desc&limit=3")));
+        assertEquals(List.of(3), numbers(json("/api/studies/" + demo + "/trials?state=failed")));
+        assertEquals(List.of(3, 4), numbers(json("/api/studies/" + demo + "/trials?state=FAILED,PRUNED&sort=number&order=asc")));
+        assertEquals(List.of(6, 5), numbers(json("/api/studies/" + demo
+                + "/trials?sort=number&order=desc&pmin.lr=0.0055&pmax.lr=0.0075&state=COMPLETE")));
+        JsonObject adam = json("/api/studies/" + demo + "/trials?pin.optimizer=adam&value_min=0.55&sort=number&order=asc");
+        assertEquals(List.of(6, 8, 10), numbers(adam));
+        assertEquals(3, adam.getLong("total"));
+    }
+
+    @Test
+    void badArgumentsGetA400NamingTheArgument() {
+        HttpResponse<Buffer> sort = get("/api/studies/" + demo + "/trials?sort=objective_value%3BDROP%20TABLE%20trials");
+        assertEquals(400, sort.statusCode());
+        assertTrue(sort.bodyAsJsonObject().getString("error").startsWith("sort must be"));
+        HttpResponse<Buffer> param = get("/api/studies/" + demo + "/trials?sort=param:nope");
+        assertEquals(400, param.statusCode());
+        assertTrue(param.bodyAsJsonObject().getString("error").contains("'nope'"));
+        assertEquals(400, get("/api/studies/" + demo + "/trials?pmin.lr=abc").statusCode());
+        assertEquals(400, get("/api/studies/" + demo + "/trials?state=DONE").statusCode());
+        assertEquals(400, get("/api/studies/" + demo + "/trials?limit=100000").statusCode());
+        assertEquals(404, get("/api/studies/999/trials").statusCode());
+        assertEquals(404, get("/api/studies/" + demo + "/trials/99").statusCode());
+        assertEquals(12, json("/api/studies/" + demo + "/trials").getLong("total"), "the table is still there");
+    }
+
+    @Test
+    void nothingChangesAStudy() {
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
+            assertEquals(405, client.request(method, server.port(), "127.0.0.1", "/api/studies/" + demo)
+                    .send().await().statusCode(), method.name());
+        }
+    }
+
+    @Test
+    void oneTrialWithItsCurvesTimingsAndError() {
+        JsonObject failed = json("/api/studies/" + demo + "/trials/3");
+        assertEquals("FAILED", failed.getString("state"));
+        assertEquals("diverged: loss is NaN", failed.getString("error"));
+        assertEquals("cpu:0", failed.getString("device"));
+        assertEquals("test:1", failed.getString("worker"));
+        JsonArray loss = failed.getJsonObject("curves").getJsonArray("val_loss");
+        assertEquals(3, loss.size());
+        assertEquals(3, loss.getJsonArray(2).getInteger(0));
+        JsonObject curves = json("/api/studies/" + demo + "/curves?trials=1,2");
+        assertEquals(3, curves.getJsonObject("2").getJsonArray("val_accuracy").size());
+    }
+
+    @Test
+    void historyHasEveryTrialAndParamsTheirRanges() {
+        JsonObject history = json("/api/studies/" + demo + "/history");
+        assertEquals(12, history.getJsonArray("number").size());
+        assertEquals("F", history.getJsonArray("state").getString(3));
+        JsonArray params = get("/api/studies/" + demo + "/params").bodyAsJsonArray();
+        JsonObject lr = params.getJsonObject(0);
+        assertEquals("lr", lr.getString("name"));
+        assertEquals(0.001, lr.getDouble("min"), 1e-12);
+        assertEquals(List.of("adam", "sgd"), params.getJsonObject(1).getJsonArray("choices").getList());
+    }
+
+    @Test
+    void importanceNamesItsMethodAndCoversEveryParam() {
+        JsonObject importance = json("/api/studies/" + demo + "/importance");
+        assertTrue(importance.getString("method").contains("random-forest"));
+        assertEquals(10, importance.getInteger("trials"));
+        JsonArray entries = importance.getJsonArray("importances");
+        assertEquals("lr", entries.getJsonObject(0).getString("param"), "value rises with lr alone");
+    }
+
+    @Test
+    void exportsAllTrialsAsCsvAndTheBestParams() {
+        HttpResponse<Buffer> csv = get("/api/studies/" + demo + "/export/trials.csv");
+        assertEquals(200, csv.statusCode());
+        String[] lines = csv.bodyAsString().split("\r\n");
+        assertEquals(13, lines.length);
+        assertTrue(lines[0].startsWith("number,state,value,"));
+        assertTrue(lines[0].contains("param_lr,param_optimizer"));
+        assertTrue(lines[4].startsWith("3,FAILED,,"));
+        String yaml = get("/api/studies/" + demo + "/export/best/params.yaml").bodyAsString();
+        assertTrue(yaml.contains("trial: 11"), yaml);
+        assertEquals(404, get("/api/studies/" + demo + "/export/best/model.zip").statusCode());
+        assertEquals(404, get("/api/studies/" + demo + "/export/best/secrets.txt").statusCode());
+    }
+
+    @Test
+    void anAddressOtherThanLoopbackNeedsATokenAndEveryRequestThen() {
+        assertThrows(IllegalArgumentException.class, () -> new DashboardServer.Options("0.0.0.0", 0, null));
+        try (DashboardServer guarded = DashboardServer.start(store, new ParamsOnlyFiles(),
+                new DashboardServer.Options("127.0.0.1", 0, "s3cret"))) {
+            String path = "/api/studies";
+            assertEquals(401, client.get(guarded.port(), "127.0.0.1", path).send().await().statusCode());
+            assertEquals(401, client.get(guarded.port(), "127.0.0.1", path + "?token=wrong").send().await()
+                    .statusCode());
+            assertEquals(200, client.get(guarded.port(), "127.0.0.1", path).putHeader("Authorization",
+                    "Bearer s3cret").send().await().statusCode());
+            HttpResponse<Buffer> page = client.get(guarded.port(), "127.0.0.1", "/?token=s3cret").send().await();
+            assertEquals(200, page.statusCode());
+            String cookie = page.cookies().get(0).split(";")[0];
+            assertEquals(200, client.get(guarded.port(), "127.0.0.1", path).putHeader("Cookie", cookie)
+                    .send().await().statusCode());
+            assertTrue(guarded.url().endsWith("?token=s3cret"));
+        }
+    }
+}
