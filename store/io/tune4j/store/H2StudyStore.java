@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,20 +174,22 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public void setParams(long trialId, Map<String, Object> params) {
+        Map<String, ParamValue> stored = new LinkedHashMap<>();
+        params.forEach((name, value) -> stored.put(name, ParamValue.of(value)));
         database.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO trial_params (trial_id, name, kind, value_text, value_num) VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, Object> param : params.entrySet()) {
-                    ParamValue stored = ParamValue.of(param.getValue());
+                for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
                     insert.setLong(1, trialId);
                     insert.setString(2, param.getKey());
-                    insert.setString(3, stored.kind());
-                    insert.setString(4, stored.text());
-                    insert.setObject(5, stored.number());
+                    insert.setString(3, param.getValue().kind());
+                    insert.setString(4, param.getValue().text());
+                    insert.setObject(5, param.getValue().number());
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
+            ParamSummary.add(connection, trialId, stored);
             return null;
         });
     }

@@ -10,7 +10,7 @@ import java.sql.Statement;
  * Optuna's RDB storage (studies, trials, params, intermediate values, attributes) so users find their way.
  */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final String[] TABLES = {
         """
@@ -82,7 +82,22 @@ final class Schema {
             trial_id BIGINT NOT NULL REFERENCES trials(trial_id),
             name VARCHAR(255) NOT NULL,
             attr_value VARCHAR(4096) NOT NULL,
-            PRIMARY KEY (trial_id, name))"""
+            PRIMARY KEY (trial_id, name))""",
+        // Since schema 2: what ParamSummary keeps per study, so the dashboard need not scan every param row.
+        """
+        CREATE TABLE IF NOT EXISTS study_params (
+            study_id BIGINT NOT NULL REFERENCES studies(study_id),
+            name VARCHAR(255) NOT NULL,
+            kind VARCHAR(8) NOT NULL,
+            min_num DOUBLE PRECISION,
+            max_num DOUBLE PRECISION,
+            PRIMARY KEY (study_id, name))""",
+        """
+        CREATE TABLE IF NOT EXISTS study_param_choices (
+            study_id BIGINT NOT NULL REFERENCES studies(study_id),
+            name VARCHAR(255) NOT NULL,
+            value_text VARCHAR(1024) NOT NULL,
+            PRIMARY KEY (study_id, name, value_text))"""
     };
 
     private Schema() {}
@@ -90,16 +105,30 @@ final class Schema {
     static void ensure(Connection connection, String location) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String ddl : TABLES) statement.execute(ddl);
-            try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                rs.next();
-                int stored = rs.getInt(1);
-                if (rs.wasNull()) {
-                    statement.execute("INSERT INTO schema_version VALUES (" + VERSION + ")");
-                } else if (stored > VERSION) {
-                    throw new StoreException(location + " was written by a newer tune4j (schema " + stored
-                            + ", this one reads " + VERSION + ")");
-                }
+            Integer stored = storedVersion(statement);
+            if (stored == null) {
+                statement.execute("INSERT INTO schema_version VALUES (" + VERSION + ")");
+            } else if (stored > VERSION) {
+                throw new StoreException(location + " was written by a newer tune4j (schema " + stored
+                        + ", this one reads " + VERSION + ")");
+            } else if (stored < VERSION) {
+                upgrade(statement, stored);
             }
         }
+    }
+
+    /** Null for a new database. */
+    private static Integer storedVersion(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            rs.next();
+            int stored = rs.getInt(1);
+            return rs.wasNull() ? null : stored;
+        }
+    }
+
+    /** Brings a file written by an older tune4j up to {@link #VERSION}; the tables themselves exist by now. */
+    private static void upgrade(Statement statement, int stored) throws SQLException {
+        if (stored < 2) ParamSummary.backfill(statement);
+        statement.execute("UPDATE schema_version SET version = " + VERSION);
     }
 }

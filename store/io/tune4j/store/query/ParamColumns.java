@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The params a study's trials hold, with their ranges and categorical values, in name order. */
+/**
+ * The params a study's trials hold, with their ranges and categorical values, in name order. Read from the
+ * per-study summary the store keeps as params are written, so it costs the same at 100 trials as at 100,000.
+ */
 public final class ParamColumns {
     /** Categorical values listed per param at most; a "categorical" param with more is shown as text only. */
     static final int MAX_CHOICES = 50;
@@ -17,25 +20,9 @@ public final class ParamColumns {
     private ParamColumns() {}
 
     public static List<ParamColumn> of(Connection connection, long studyId) throws SQLException {
-        Map<String, String> kinds = new LinkedHashMap<>();
-        Map<String, double[]> ranges = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT p.name, MAX(p.kind), MIN(p.value_num), MAX(p.value_num) FROM trial_params p"
-                        + " JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ?"
-                        + " GROUP BY p.name ORDER BY p.name")) {
-            query.setLong(1, studyId);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    kinds.put(rs.getString(1), rs.getString(2));
-                    double min = rs.getDouble(3);
-                    if (!rs.wasNull()) ranges.put(rs.getString(1), new double[] {min, rs.getDouble(4)});
-                }
-            }
-        }
         Map<String, List<String>> choices = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT DISTINCT p.name, p.value_text FROM trial_params p JOIN trials t ON t.trial_id = p.trial_id"
-                        + " WHERE t.study_id = ? AND p.kind IN ('string', 'bool') ORDER BY p.name, p.value_text")) {
+                "SELECT name, value_text FROM study_param_choices WHERE study_id = ? ORDER BY name, value_text")) {
             query.setLong(1, studyId);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -45,10 +32,16 @@ public final class ParamColumns {
             }
         }
         List<ParamColumn> columns = new ArrayList<>();
-        for (Map.Entry<String, String> param : kinds.entrySet()) {
-            double[] range = ranges.get(param.getKey());
-            columns.add(new ParamColumn(param.getKey(), param.getValue(), range == null ? null : range[0],
-                    range == null ? null : range[1], choices.getOrDefault(param.getKey(), List.of())));
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT name, kind, min_num, max_num FROM study_params WHERE study_id = ? ORDER BY name")) {
+            query.setLong(1, studyId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    columns.add(new ParamColumn(name, rs.getString(2), rs.getObject(3, Double.class),
+                            rs.getObject(4, Double.class), choices.getOrDefault(name, List.of())));
+                }
+            }
         }
         return columns;
     }
