@@ -107,6 +107,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aTrialHasAPageOfItsOwnWithItsParamsEpochsDeviceAndError() {
+        openDemo();
+        browser.findElement(By.cssSelector("#leaderboard tr[data-number='3']")).click();
+        WebElement link = waiting().until(d -> d.findElement(By.cssSelector("#trial-title a")));
+        link.click();
+        waiting().until(d -> d.getCurrentUrl().contains("trial.html")
+                && d.findElements(By.cssSelector("#trial-heading")).size() == 1
+                && d.findElements(By.id("trial-facts")).size() == 1);
+        assertEquals("demo · trial #3", browser.findElement(By.id("trial-heading")).getText());
+        String facts = browser.findElement(By.id("trial-facts")).getText();
+        assertTrue(facts.contains("failed") && facts.contains("cpu:0") && facts.contains("test:1"), facts);
+        assertEquals("diverged: loss is NaN", browser.findElement(By.cssSelector("#trial pre.error")).getText());
+        assertTrue(browser.findElement(By.id("trial-params")).getText().contains("sgd"));
+        assertEquals(3, browser.findElements(By.cssSelector("#trial-epochs tbody tr")).size());
+        browser.findElement(By.id("back")).click();
+        waiting().until(d -> "leaderboard".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void aTrialAddedToTheDatabaseAppearsWithoutAReload() {
         openDemo();
