@@ -20,13 +20,17 @@ final class DashboardOptions {
             description = "Secret every request must carry; required when --bind is not a loopback address.")
     String token;
 
-    DashboardServer start(H2StudyStore store, BestTrialFiles files) {
-        DashboardServer.Options options;
+    /** The checked options; a bad port or a public address without a token is the user's mistake. */
+    DashboardServer.Options checked() {
         try {
-            options = new DashboardServer.Options(bind, port, token);
+            return new DashboardServer.Options(bind, port, token);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
+    }
+
+    DashboardServer start(H2StudyStore store, BestTrialFiles files) {
+        DashboardServer.Options options = checked();
         try {
             return DashboardServer.start(store, files, options);
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.tune4j.search.study.StudyStore;
 import io.tune4j.store.H2StudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --results DIR}: the folder holding the H2 database and the exports, shared by every command. */
@@ -27,8 +28,11 @@ final class ResultsOption {
     }
 
     static StudyRecord requireStudy(StudyStore store, String name) {
-        return store.findStudy(name).orElseThrow(() -> new UserError("no study named '" + name + "'; "
-                + "known: " + String.join(", ", store.studies().stream().map(s -> s.name()).toList())));
+        return store.findStudy(name).orElseThrow(() -> {
+            List<String> known = store.studies().stream().map(s -> s.name()).toList();
+            return new UserError("no study named '" + name + "'; "
+                    + (known.isEmpty() ? "the database holds none yet" : "known: " + String.join(", ", known)));
+        });
     }
 
     Path studyDir(String study) {

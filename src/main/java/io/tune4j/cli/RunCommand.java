@@ -64,7 +64,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
         StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
-        // Data and devices are checked before the database is touched, so a mistake leaves nothing behind.
+        // Data, devices and the dashboard's options are checked before the database is touched, so a mistake
+        // leaves nothing behind.
+        if (withDashboard) dashboard.checked();
         DatasetSplits data = DatasetLoader.load(plan.data());
         if (!plan.pool().gpus().isEmpty()) {
             try {

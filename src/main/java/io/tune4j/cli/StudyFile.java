@@ -22,6 +22,7 @@ import io.tune4j.trainer.training.EarlyStopping;
 import io.tune4j.trainer.training.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -44,8 +45,10 @@ public final class StudyFile {
         String text;
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(name, 0, "", "no such space file");
         } catch (IOException e) {
-            throw new SpecException(name, 0, "", "cannot read the space file: " + e);
+            throw new SpecException(name, 0, "", "cannot read the space file: " + e.getMessage());
         }
         return parse(text, file.toAbsolutePath().getParent(), name);
     }
