@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a trial list request into a {@link TrialQuery}. Every argument is checked against a fixed list
@@ -23,13 +24,29 @@ import java.util.Set;
  */
 public final class TrialQueryParser {
     static final int DEFAULT_LIMIT = 50;
+    /** Arguments besides the pmin./pmax./pin. filters; "token" is the access token of a non-local dashboard. */
+    private static final Set<String> ARGUMENTS =
+            Set.of("sort", "order", "state", "value_min", "value_max", "offset", "limit", "token");
+    private static final List<String> FILTER_PREFIXES = List.of("pmin.", "pmax.", "pin.");
 
     private TrialQueryParser() {}
 
     public static TrialQuery parse(long studyId, boolean maximize, MultiMap args) {
-        return new TrialQuery(studyId, sort(args, maximize), states(args.get("state")),
-                number(args, "value_min"), number(args, "value_max"), params(args),
-                integer(args, "offset", 0), integer(args, "limit", DEFAULT_LIMIT));
+        // A misspelt argument would otherwise be ignored, and the page would silently show unfiltered trials.
+        for (String name : args.names()) {
+            boolean filter = FILTER_PREFIXES.stream().anyMatch(p -> name.startsWith(p) && name.length() > p.length());
+            if (!filter && !ARGUMENTS.contains(name)) {
+                throw new BadRequest("unknown argument '" + name + "'; known: " + new TreeSet<>(ARGUMENTS)
+                        + " and pmin.NAME, pmax.NAME, pin.NAME");
+            }
+        }
+        Double valueMin = number(args, "value_min");
+        Double valueMax = number(args, "value_max");
+        if (valueMin != null && valueMax != null && valueMin > valueMax) {
+            throw new BadRequest("value_min (" + valueMin + ") is above value_max (" + valueMax + ")");
+        }
+        return new TrialQuery(studyId, sort(args, maximize), states(args.get("state")), valueMin, valueMax,
+                params(args), integer(args, "offset", 0), integer(args, "limit", DEFAULT_LIMIT));
     }
 
     private static TrialSort sort(MultiMap args, boolean maximize) {
@@ -74,6 +91,10 @@ public final class TrialQueryParser {
                 String name = key.substring(5);
                 Double[] range = ranges.computeIfAbsent(name, n -> new Double[2]);
                 range[key.startsWith("pmin.") ? 0 : 1] = parse(key, arg.getValue());
+                if (range[0] != null && range[1] != null && range[0] > range[1]) {
+                    throw new BadRequest("pmin." + name + " (" + range[0] + ") is above pmax." + name + " ("
+                            + range[1] + ")");
+                }
             } else if (key.startsWith("pin.")) {
                 choices.computeIfAbsent(key.substring(4), n -> new ArrayList<>()).add(arg.getValue());
             }

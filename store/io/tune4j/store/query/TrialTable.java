@@ -34,6 +34,8 @@ public final class TrialTable {
     private TrialTable() {}
 
     public static TrialPage page(Connection connection, TrialQuery query) throws SQLException {
+        // A misspelt filter would otherwise match nothing and look like an empty study.
+        for (ParamFilter filter : query.params()) kindOf(connection, query.studyId(), filter.name());
         Sql trialTests = trialTests(query);
         Count total = count(connection, query, trialTests);
         TrialSort sort = query.sort();
@@ -60,7 +62,7 @@ public final class TrialTable {
      */
     private static List<Long> byParam(Connection connection, TrialQuery query) throws SQLException {
         TrialSort sort = query.sort();
-        boolean numeric = isNumeric(connection, sort.param());
+        boolean numeric = !kindOf(connection, query.studyId(), sort.param()).equals("string");
         String column = numeric ? "sp.value_num" : "sp.value_text";
         String way = sort.descending() ? " DESC" : "";
         Sql having = new Sql().add(" FROM trial_params sp USE INDEX ("
@@ -137,13 +139,15 @@ public final class TrialTable {
         return new Count(counted, counted < cap);
     }
 
-    private static boolean isNumeric(Connection connection, String param) throws SQLException {
+    /** The kind of a param of the study, from the summary the store keeps; unknown names are refused. */
+    private static String kindOf(Connection connection, long studyId, String param) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT kind FROM trial_params WHERE name = ? LIMIT 1")) {
-            query.setString(1, param);
+                "SELECT kind FROM study_params WHERE study_id = ? AND name = ?")) {
+            query.setLong(1, studyId);
+            query.setString(2, param);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) throw new UnknownParamException(param);
-                return !rs.getString(1).equals("string");
+                return rs.getString(1);
             }
         }
     }

@@ -1,8 +1,8 @@
 package io.tune4j.store.query;
 
-/** A query named a param no trial in the database has. */
+/** A query named a param no trial of the study has. */
 public final class UnknownParamException extends IllegalArgumentException {
     public UnknownParamException(String param) {
-        super("no trial has a param named '" + param + "'");
+        super("no trial of this study has a param named '" + param + "'");
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,19 +107,36 @@ class DashboardApiTest {
         assertEquals(3, adam.getLong("total"));
     }
 
-    @Test
-    void badArgumentsGetA400NamingTheArgument() {
-        HttpResponse<Buffer> sort = get("/api/studies/" + demo + "/trials?sort=objective_value%3BDROP%20TABLE%20trials");
-        assertEquals(400, sort.statusCode());
-        assertTrue(sort.bodyAsJsonObject().getString("error").startsWith("sort must be"));
-        HttpResponse<Buffer> param = get("/api/studies/" + demo + "/trials?sort=param:nope");
-        assertEquals(400, param.statusCode());
-        assertTrue(param.bodyAsJsonObject().getString("error").contains("'nope'"));
-        assertEquals(400, get("/api/studies/" + demo + "/trials?pmin.lr=abc").statusCode());
-        assertEquals(400, get("/api/studies/" + demo + "/trials?state=DONE").statusCode());
-        assertEquals(400, get("/api/studies/" + demo + "/trials?limit=100000").statusCode());
-        assertEquals(404, get("/api/studies/999/trials").statusCode());
-        assertEquals(404, get("/api/studies/" + demo + "/trials/99").statusCode());
+    /**
+     * The catalogue of bad query strings: each gets its status and an error naming the argument, and the
+     * study is untouched. {@code ID} stands for the demo study's id.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /api/studies/ID/trials?sort=objective_value%3BDROP%20TABLE%20trials | 400 | sort must be value, number or param:NAME
+            /api/studies/ID/trials?sort=param:nope                            | 400 | 'nope'
+            /api/studies/ID/trials?order=sideways                             | 400 | order must be asc or desc
+            /api/studies/ID/trials?state=DONE                                 | 400 | state must be among
+            /api/studies/ID/trials?value_min=high                             | 400 | value_min must be a number
+            /api/studies/ID/trials?value_min=0.9&value_max=0.1                | 400 | value_min (0.9) is above value_max (0.1)
+            /api/studies/ID/trials?pmin.lr=abc                                | 400 | pmin.lr must be a number
+            /api/studies/ID/trials?pmin.lr=0.1&pmax.lr=0.01                   | 400 | pmin.lr (0.1) is above pmax.lr (0.01)
+            /api/studies/ID/trials?pmin.nope=1                                | 400 | 'nope'
+            /api/studies/ID/trials?limit=100000                               | 400 | limit must be in 1..1000
+            /api/studies/ID/trials?offset=-1                                  | 400 | offset must be >= 0
+            /api/studies/ID/trials?offset=ten                                 | 400 | offset must be an integer
+            /api/studies/ID/trials?stat=COMPLETE                              | 400 | unknown argument 'stat'
+            /api/studies/ID/curves?trials=1,two                               | 400 | trials must be trial numbers
+            /api/studies/abc/trials                                           | 400 | id must be an integer
+            /api/studies/999/trials                                           | 404 | no study with id 999
+            /api/studies/ID/trials/99                                         | 404 | 99
+            /api/studies/ID/export/best/secrets.txt                           | 404 | no export file 'secrets.txt'
+            """)
+    void aBadQueryStringGetsItsStatusAndAnErrorNamingTheArgument(String path, int status, String naming) {
+        HttpResponse<Buffer> response = get(path.replace("ID", String.valueOf(demo)));
+        assertEquals(status, response.statusCode(), response.bodyAsString());
+        String error = response.bodyAsJsonObject().getString("error");
+        assertTrue(error.contains(naming), "expected '" + naming + "' in: " + error);
         assertEquals(12, json("/api/studies/" + demo + "/trials").getLong("total"), "the table is still there");
     }
 
