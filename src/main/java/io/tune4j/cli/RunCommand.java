@@ -9,6 +9,7 @@ import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.pool.CudaDevice;
 import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.pool.TrialPool;
@@ -35,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     PlanOverrides overrides;
+
+    @Mixin
+    WorkersOption workers;
 
     @Parameters(paramLabel = "SPACE_FILE", description = "A space file, e.g. spaces/digits-mlp.yaml.")
     Path spaceFile;
@@ -68,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
+        ClusterNode workersNode = workers.startNode();
         try (StudyStore store = results.openOrCreate()) {
             Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
                     plan.createPruner(), store);
@@ -77,10 +82,11 @@ final class RunCommand implements Callable<Integer> {
                     plan.study(), plan.search().trials(), plan.search().sampler(), data.name(),
                     data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
                     results.dir.toAbsolutePath());
-            out.println(describe(plan.pool()) + ", pruner " + plan.pruner().type());
+            out.println((workers.enabled() ? workers.describe(plan.pool()) : describe(plan.pool()))
+                    + ", pruner " + plan.pruner().type());
             out.flush();
             List<TrialRecord> ran;
-            TrialPool pool = TrialPool.of(plan.pool(), SpaceFileObjectives.class,
+            TrialPool pool = WorkersOption.pool(workersNode, plan.pool(), SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, modelDir));
             Thread onStop = new Thread(() -> {
                 // Recorded first: stopping the pool fails its trials, and those must read as interrupted.
@@ -104,6 +110,8 @@ final class RunCommand implements Callable<Integer> {
             out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
             new BestExporter(store, results).export(study.record(), 1)
                     .forEach(dir -> out.println("best trial exported to " + dir));
+        } finally {
+            if (workersNode != null) workersNode.close();
         }
         return 0;
     }

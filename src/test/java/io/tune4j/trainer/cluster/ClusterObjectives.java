@@ -1,0 +1,49 @@
+package io.tune4j.trainer.cluster;
+
+import io.tune4j.search.study.Objective;
+import io.tune4j.trainer.pool.ObjectiveFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Objectives for cluster tests, built on the worker from the payload {@code SCRIPT:DIR}. "rendezvous": each trial
+ * leaves its worker's pid in DIR and waits until two workers have, so with one slot per worker the trials must
+ * spread over both; "die-once": the first attempt reports epoch 1 and kills its worker with SIGKILL, the next
+ * reports epochs 1-3 (scores 101-103) and returns x.
+ */
+public final class ClusterObjectives implements ObjectiveFactory {
+    @Override
+    public Objective create(String payload) {
+        String script = payload.substring(0, payload.indexOf(':'));
+        Path dir = Path.of(payload.substring(payload.indexOf(':') + 1));
+        long pid = ProcessHandle.current().pid();
+        return switch (script) {
+            case "rendezvous" -> trial -> {
+                Files.writeString(dir.resolve(pid + ".pid"), "");
+                for (int wait = 0; wait < 3_000 && countPids(dir) < 2; wait++) Thread.sleep(100);
+                for (int epoch = 1; epoch <= 3; epoch++) trial.report(epoch, Map.of("score", epoch / 10.0));
+                return trial.getDouble("x");
+            };
+            case "die-once" -> trial -> {
+                Path died = dir.resolve("died");
+                if (!Files.exists(died)) {
+                    trial.report(1, Map.of("score", 0.1));
+                    Files.writeString(died, String.valueOf(pid));
+                    new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
+                    Thread.sleep(60_000);
+                }
+                for (int epoch = 1; epoch <= 3; epoch++) trial.report(epoch, Map.of("score", 100.0 + epoch));
+                trial.setAttribute("ran_with", trial.params().toString());
+                return trial.getDouble("x");
+            };
+            default -> throw new IllegalArgumentException("unknown script " + script);
+        };
+    }
+
+    private static long countPids(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".pid")).count();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.tune4j.trainer.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tune4j.search.sampler.RandomSampler;
+import io.tune4j.search.space.SearchSpace;
+import io.tune4j.search.study.Budget;
+import io.tune4j.search.study.Direction;
+import io.tune4j.search.study.IntermediateValue;
+import io.tune4j.search.study.Study;
+import io.tune4j.search.study.StudyDefinition;
+import io.tune4j.search.study.StudyListener;
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
+import io.tune4j.store.H2StudyStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three JVMs on loopback: the study here (sampler, pool, H2 store) and two {@code tune4j worker} processes.
+ * Nothing is timed: the scripts make the order of events certain (see ClusterObjectives).
+ */
+class ClusterPoolTest {
+    private static final SearchSpace SPACE = SearchSpace.builder().uniform("x", 0, 1).build();
+
+    @TempDir
+    Path results;
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void trialsRunOnBothWorkersAndTheirEpochsReachTheStudysStore() throws Exception {
+        int port = FreePorts.pair();
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+             H2StudyStore store = H2StudyStore.openFile(results);
+             WorkerJvm a = worker(port, "worker-a");
+             WorkerJvm b = worker(port, "worker-b")) {
+            Study study = Study.open(new StudyDefinition("spread", Direction.MAXIMIZE, "score", "random", 7, ""),
+                    SPACE, new RandomSampler(7), store);
+            try (ClusterPool pool = new ClusterPool(node, 2, ClusterObjectives.class, "rendezvous:" + scratch)) {
+                study.optimize(trial -> { throw new AssertionError("runs on a worker"); }, Budget.trials(4), pool,
+                        StudyListener.NONE);
+            }
+            List<TrialRecord> trials = store.trials(study.record().id());
+            assertEquals(4, trials.size());
+            for (TrialRecord trial : trials) {
+                assertEquals(TrialState.COMPLETE, trial.state(), trial.toString());
+                assertEquals(trial.params().get("x"), trial.value());
+                List<IntermediateValue> curve = store.intermediateValues(trial.id());
+                assertEquals(List.of(1, 2, 3), curve.stream().map(IntermediateValue::step).toList());
+            }
+            Set<String> workers = trials.stream().map(t -> t.device().substring(0, t.device().indexOf('/')))
+                    .collect(Collectors.toSet());
+            assertEquals(Set.of("worker-a", "worker-b"), workers, "each trial records the worker it ran on");
+            assertTrue(trials.stream().allMatch(t -> t.device().endsWith("/cpu:0")), trials.toString());
+            assertEquals(0, a.exitCode(120), "a worker exits cleanly when the study ends: " + a.output());
+            assertEquals(0, b.exitCode(120), b.output().toString());
+            assertTrue(a.output().get(a.output().size() - 1).endsWith("exits: the study ended"), a.output().toString());
+        }
+    }
+
+    @Test
+    void aWorkerKilledMidTrialHasItsTrialRunAgainOnTheOtherWithTheSameParams() throws Exception {
+        int port = FreePorts.pair();
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+             H2StudyStore store = H2StudyStore.openFile(results);
+             WorkerJvm a = worker(port, "worker-a");
+             WorkerJvm b = worker(port, "worker-b")) {
+            Study study = Study.open(new StudyDefinition("lost", Direction.MAXIMIZE, "score", "random", 7, ""),
+                    SPACE, new RandomSampler(7), store);
+            try (ClusterPool pool = new ClusterPool(node, 1, ClusterObjectives.class, "die-once:" + scratch)) {
+                study.optimize(trial -> { throw new AssertionError("runs on a worker"); }, Budget.trials(1), pool,
+                        StudyListener.NONE);
+            }
+            TrialRecord trial = store.trials(study.record().id()).get(0);
+            assertEquals(TrialState.COMPLETE, trial.state(), trial.toString());
+            assertEquals(trial.params().get("x"), trial.value());
+            assertEquals(trial.params().toString(), trial.attributes().get("ran_with"), "the same params, re-sent");
+            assertEquals("2", trial.attributes().get("attempts"));
+            String dead = trial.attributes().get("attempt_1_lost");
+            String survivor = trial.device().substring(0, trial.device().indexOf('/'));
+            assertTrue(dead.startsWith("worker ") && !dead.startsWith("worker " + survivor), trial.attributes().toString());
+            WorkerJvm killed = dead.startsWith("worker worker-a") ? a : b;
+            assertEquals(137, killed.exitCode(60), "killed by SIGKILL");
+            // The second attempt's curve replaced the lost one's step by step: no mixed curve.
+            assertEquals(List.of(101.0, 102.0, 103.0),
+                    store.intermediateValues(trial.id()).stream().map(IntermediateValue::value).toList());
+            assertEquals(0, (killed == a ? b : a).exitCode(120));
+        }
+        assertTrue(Files.exists(scratch.resolve("died")));
+    }
+
+    private static WorkerJvm worker(int port, String name) throws java.io.IOException {
+        return WorkerJvm.start("--join", "127.0.0.1:" + port, "--slots", "1", "--name", name, "--wait", "5m");
+    }
+}
