@@ -1,6 +1,8 @@
 package io.tune4j.trainer.cluster;
 
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 
 /**
@@ -48,11 +50,24 @@ public record ClusterAddress(String host, int port) {
         return new ClusterAddress(host, port);
     }
 
-    /** Checks an own address (the one this node binds and announces): it must resolve here. */
-    public static String checkHost(String host) {
-        if (host == null || host.isBlank()) throw new IllegalArgumentException("the host is empty");
-        resolve(host.trim());
-        return host.trim();
+    /**
+     * Checks the address this node binds and announces: it must be one of this machine's own, or Hazelcast
+     * fails later with a page of stack traces.
+     */
+    public static String checkOwnHost(String host) {
+        if (host == null || host.isBlank()) throw new IllegalArgumentException("the address is empty");
+        String trimmed = host.trim();
+        resolve(trimmed);
+        try {
+            InetAddress address = InetAddress.getByName(trimmed);
+            if (!address.isLoopbackAddress() && NetworkInterface.getByInetAddress(address) == null) {
+                throw new IllegalArgumentException("'" + trimmed + "' (" + address.getHostAddress()
+                        + ") is not an address of this machine; give one of its own, reachable from the others");
+            }
+        } catch (SocketException | UnknownHostException e) {
+            throw new IllegalArgumentException("the interfaces of this machine cannot be read: " + e.getMessage());
+        }
+        return trimmed;
     }
 
     /** {@code port} in 1..65535, or the reason naming {@code what} it is. */

@@ -38,6 +38,7 @@ public final class ClusterNode implements AutoCloseable {
      * @throws ClusterException when the node cannot start, e.g. its port is taken or its address is not local
      */
     public static ClusterNode start(NodeSettings settings, Duration timeout) {
+        quietHazelcastWarnings();
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings));
         VertxOptions options = new VertxOptions();
         options.getEventBusOptions().setHost(settings.host()).setPort(settings.busPort())
@@ -55,6 +56,20 @@ public final class ClusterNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted while the cluster node started", e);
+        }
+    }
+
+    /**
+     * Two start-up warnings that do not apply and would alarm users on every start: the JVM flags Hazelcast asks
+     * for only speed up its own internals (a study sends a few messages a second), and tune4j uses no CP data
+     * structure. Hazelcast logs through SLF4J, where these two loggers are set to errors only, unless the user
+     * set them.
+     */
+    private static void quietHazelcastWarnings() {
+        System.setProperty("hazelcast.logging.type", "slf4j");
+        for (String logger : new String[] {"com.hazelcast.instance.impl.HazelcastInstanceFactory", "com.hazelcast.cp.CPSubsystem"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) System.setProperty(key, "error");
         }
     }
 

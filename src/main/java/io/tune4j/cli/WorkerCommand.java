@@ -60,22 +60,14 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClusterAddress study;
-        try {
-            study = ClusterAddress.parse(join);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--join: " + e.getMessage(), e);
-        }
+        ClusterAddress study = checked("--join", () -> ClusterAddress.parse(join));
         Duration patience = Durations.parse("--wait", wait);
         int trialsAtOnce = slots == null ? Runtime.getRuntime().availableProcessors() : slots;
         if (trialsAtOnce < 1) throw new UserError("--slots must be >= 1, got " + trialsAtOnce);
-        NodeSettings settings;
-        try {
-            settings = new NodeSettings(ClusterAddress.checkHost(host), port, PORT_RANGE, busPort, List.of(study));
-        } catch (IllegalArgumentException e) {
-            String option = e.getMessage().contains("event bus") ? "--bus-port" : e.getMessage().contains("port") ? "--port" : "--host";
-            throw new UserError(option + ": " + e.getMessage(), e);
-        }
+        NodeSettings settings = new NodeSettings(checked("--host", () -> ClusterAddress.checkOwnHost(host)),
+                checked("--port", () -> ClusterAddress.checkPort(port, "the port")), PORT_RANGE,
+                checked("--bus-port", () -> busPort == 0 ? 0 : ClusterAddress.checkPort(busPort, "the port")),
+                List.of(study));
         PrintWriter out = spec.commandLine().getOut();
         String workerName = name != null ? name : thisProcess();
         long deadline = System.nanoTime() + patience.toNanos();
@@ -126,6 +118,15 @@ final class WorkerCommand implements Callable<Integer> {
         out.println("worker " + workerName + " exits: " + ending.reason());
         out.flush();
         return ending.clean() ? 0 : 1;
+    }
+
+    /** The value {@code check} returns, or its complaint as a user error naming {@code option}. */
+    private static <T> T checked(String option, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage(), e);
+        }
     }
 
     /** host:pid, as the study names its own process. */

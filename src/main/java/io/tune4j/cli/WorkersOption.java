@@ -42,15 +42,22 @@ final class WorkersOption {
         if (!enabled()) return null;
         NodeSettings settings;
         try {
-            settings = NodeSettings.study(ClusterAddress.checkHost(host), port);
+            settings = NodeSettings.study(ownHost(), port);
         } catch (IllegalArgumentException e) {
-            throw new UserError((e.getMessage().contains("host") ? "--workers-host: " : "--workers-port: ")
-                    + e.getMessage(), e);
+            throw new UserError("--workers-port: " + e.getMessage(), e);
         }
         try {
             return ClusterNode.start(settings, NODE_START);
         } catch (ClusterException e) {
             throw new UserError("--workers-port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String ownHost() {
+        try {
+            return ClusterAddress.checkOwnHost(host);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--workers-host: " + e.getMessage(), e);
         }
     }
 

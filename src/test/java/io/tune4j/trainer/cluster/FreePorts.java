@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Free loopback ports for a test's cluster: a port and the next one (the study's event bus takes it). */
-final class FreePorts {
+public final class FreePorts {
     private FreePorts() {}
 
-    static int pair() {
+    public static int pair() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = one();
             if (port < 65_535 && free(port + 1)) return port;

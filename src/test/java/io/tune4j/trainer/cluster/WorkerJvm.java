@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A {@code tune4j worker} in a JVM of its own on the test classpath, its output kept for the assertions. */
-final class WorkerJvm implements AutoCloseable {
+public final class WorkerJvm implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
 
@@ -32,7 +32,7 @@ final class WorkerJvm implements AutoCloseable {
         reader.start();
     }
 
-    static WorkerJvm start(String... args) throws IOException {
+    public static WorkerJvm start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 "io.tune4j.cli.Main", "worker"));
@@ -43,11 +43,11 @@ final class WorkerJvm implements AutoCloseable {
     }
 
     /** The exit code, waiting up to {@code seconds}; -1 if it is still running. */
-    int exitCode(long seconds) throws InterruptedException {
+    public int exitCode(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
-    List<String> output() {
+    public List<String> output() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
