@@ -116,9 +116,9 @@ public final class ClusterPool implements TrialPool {
 
     private void hello(Message<JsonObject> message) {
         JsonObject body = message.body();
-        RemoteWorker worker = new RemoteWorker(body.getString("worker"), body.getString("name"),
-                body.getInteger("slots"), UUID.fromString(body.getString("member")));
-        workers.put(worker.id, worker);
+        // A hello repeated because its answer was late must not forget the trials the worker already has.
+        workers.computeIfAbsent(body.getString("worker"), id -> new RemoteWorker(id, body.getString("name"),
+                body.getInteger("slots"), UUID.fromString(body.getString("member"))));
         message.reply(new JsonObject().put("member", node.memberId().toString()));
         dispatch();
     }

@@ -39,6 +39,7 @@ public final class ClusterWorker {
     private final CompletableFuture<Ending> ended = new CompletableFuture<>();
     private volatile UUID studyMember;
     private volatile long studyLastAnswered = System.nanoTime();
+    private volatile long heartbeatTimer = -1;
 
     /** How the worker ended: {@code clean} when the study finished, not when it was lost. */
     public record Ending(boolean clean, String reason) {}
@@ -82,7 +83,7 @@ public final class ClusterWorker {
             }
         }
         studyLastAnswered = System.nanoTime();
-        node.vertx().setPeriodic(ClusterProtocol.HEARTBEAT_EVERY.toMillis(), timer -> heartbeat());
+        heartbeatTimer = node.vertx().setPeriodic(ClusterProtocol.HEARTBEAT_EVERY.toMillis(), timer -> heartbeat());
     }
 
     /** Completes when the worker should exit: the study ended, was lost, or gave up on this worker. */
@@ -98,7 +99,7 @@ public final class ClusterWorker {
         } catch (Exception e) {
             // The study notices a worker that is gone by its membership or its silence.
         }
-        workers.stop(0);
+        end(false, "stopped on this machine");
     }
 
     private void onStudyMessage(Message<JsonObject> message) {
@@ -162,7 +163,10 @@ public final class ClusterWorker {
     }
 
     private void end(boolean clean, String reason) {
-        if (ended.complete(new Ending(clean, reason))) workers.stop(0);
+        if (!ended.complete(new Ending(clean, reason))) return;
+        // No heartbeat may go out while the node closes: it would fail with a stack trace.
+        if (heartbeatTimer >= 0) node.vertx().cancelTimer(heartbeatTimer);
+        workers.stop(0);
     }
 
     private static void sleep(long millis) {
