@@ -10,7 +10,8 @@ import java.util.Map;
  * Objectives for cluster tests, built on the worker from the payload {@code SCRIPT:DIR}. "rendezvous": each trial
  * leaves its worker's pid in DIR and waits until two workers have, so with one slot per worker the trials must
  * spread over both; "die-once": the first attempt reports epoch 1 and kills its worker with SIGKILL, the next
- * reports epochs 1-3 (scores 101-103) and returns x.
+ * reports epochs 1-3 (scores 101-103) and returns x; "stall-once": as die-once, but the first attempt writes its
+ * worker's pid to DIR/stalled and waits, for the test to freeze that worker.
  */
 public final class ClusterObjectives implements ObjectiveFactory {
     @Override
@@ -25,13 +26,14 @@ public final class ClusterObjectives implements ObjectiveFactory {
                 for (int epoch = 1; epoch <= 3; epoch++) trial.report(epoch, Map.of("score", epoch / 10.0));
                 return trial.getDouble("x");
             };
-            case "die-once" -> trial -> {
-                Path died = dir.resolve("died");
-                if (!Files.exists(died)) {
+            case "die-once", "stall-once" -> trial -> {
+                Path marker = dir.resolve(script.equals("die-once") ? "died" : "stalled");
+                if (!Files.exists(marker)) {
                     trial.report(1, Map.of("score", 0.1));
-                    Files.writeString(died, String.valueOf(pid));
-                    new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
-                    Thread.sleep(60_000);
+                    Files.writeString(marker, String.valueOf(pid));
+                    // die-once kills its own worker; stall-once waits here for the test to freeze it (SIGSTOP).
+                    if (script.equals("die-once")) new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
+                    Thread.sleep(600_000);
                 }
                 for (int epoch = 1; epoch <= 3; epoch++) trial.report(epoch, Map.of("score", 100.0 + epoch));
                 trial.setAttribute("ran_with", trial.params().toString());

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +98,48 @@ class ClusterPoolTest {
             assertEquals(0, (killed == a ? b : a).exitCode(120));
         }
         assertTrue(Files.exists(scratch.resolve("died")));
+    }
+
+    @Test
+    void aFrozenWorkerIsGivenUpOnAndItsTrialRunsOnTheOther() throws Exception {
+        int port = FreePorts.pair();
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+             H2StudyStore store = H2StudyStore.openFile(results);
+             WorkerJvm a = worker(port, "worker-a");
+             WorkerJvm b = worker(port, "worker-b")) {
+            Study study = Study.open(new StudyDefinition("frozen", Direction.MAXIMIZE, "score", "random", 7, ""),
+                    SPACE, new RandomSampler(7), store);
+            Path stalled = scratch.resolve("stalled");
+            long frozen;
+            try (ClusterPool pool = new ClusterPool(node, 1, ClusterObjectives.class, "stall-once:" + scratch)) {
+                CompletableFuture<List<TrialRecord>> run = CompletableFuture.supplyAsync(() -> study.optimize(
+                        trial -> { throw new AssertionError("runs on a worker"); }, Budget.trials(1), pool,
+                        StudyListener.NONE));
+                // The file appears a moment before its content: wait for the pid itself.
+                for (int wait = 0; wait < 3_000 && pidIn(stalled).isEmpty(); wait++) Thread.sleep(100);
+                frozen = Long.parseLong(pidIn(stalled));
+                // Frozen, not dead: its connections stay open, so only silence (heartbeats, Hazelcast's) shows it.
+                new ProcessBuilder("kill", "-STOP", String.valueOf(frozen)).start().waitFor();
+                try {
+                    run.get(5, TimeUnit.MINUTES);
+                } finally {
+                    new ProcessBuilder("kill", "-CONT", String.valueOf(frozen)).start().waitFor();
+                }
+            }
+            TrialRecord trial = store.trials(study.record().id()).get(0);
+            assertEquals(TrialState.COMPLETE, trial.state(), trial.toString());
+            String lost = trial.attributes().get("attempt_1_lost");
+            assertTrue(lost.contains("sent no heartbeat for") || lost.contains("left the cluster"), lost);
+            assertEquals(List.of(101.0, 102.0, 103.0),
+                    store.intermediateValues(trial.id()).stream().map(IntermediateValue::value).toList());
+            WorkerJvm thawed = lost.startsWith("worker worker-a") ? a : b;
+            assertEquals(1, thawed.exitCode(180), "a worker the study gave up on exits: " + thawed.output());
+            assertEquals(0, (thawed == a ? b : a).exitCode(120));
+        }
+    }
+
+    private static String pidIn(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.readString(file).strip() : "";
     }
 
     private static WorkerJvm worker(int port, String name) throws java.io.IOException {
