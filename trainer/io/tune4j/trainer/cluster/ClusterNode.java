@@ -120,6 +120,11 @@ public final class ClusterNode implements AutoCloseable {
         return hazelcast.getCluster().getLocalMember().getAddress().getPort();
     }
 
+    /** How many nodes the cluster has, this one included: 1 means this node found no other and founded its own. */
+    public int memberCount() {
+        return hazelcast.getCluster().getMembers().size();
+    }
+
     /** Calls {@code listener} with the id of each member that leaves the cluster (a clean exit or a lost one). */
     public void onMemberLeft(Consumer<UUID> listener) {
         hazelcast.getCluster().addMembershipListener(new MembershipListener() {

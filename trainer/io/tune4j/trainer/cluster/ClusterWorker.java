@@ -52,19 +52,19 @@ public final class ClusterWorker {
         List<Device> devices = new ArrayList<>();
         for (int slot = 0; slot < slots; slot++) devices.add(new CpuSlot(slot, 1));
         this.workers = new DeviceWorkers(slots, new DeviceAllocator(devices, 1), "tune4j-cluster-worker");
-    }
-
-    /**
-     * Announces this worker to the study, retrying until it answers: the study may start later than the worker,
-     * and its address takes a moment to reach this node.
-     *
-     * @throws ClusterException when no study answers within {@code wait}
-     */
-    public void join(String studyAddress, Duration wait) {
         node.eventBus().<JsonObject>consumer(ClusterProtocol.workerAddress(id), this::onStudyMessage);
         node.onMemberLeft(member -> {
             if (member.equals(studyMember)) end(false, "the study's node left the cluster (stopped or unreachable)");
         });
+    }
+
+    /**
+     * Announces this worker to the study, retrying until it answers: the study may start later than the worker,
+     * and its address takes a moment to reach this node. May be called again after it failed.
+     *
+     * @throws ClusterException when no study answers within {@code wait}
+     */
+    public void join(String studyAddress, Duration wait) {
         JsonObject hello = new JsonObject().put("worker", id).put("name", name).put("slots", slots)
                 .put("member", node.memberId().toString());
         long deadline = System.nanoTime() + wait.toNanos();
@@ -76,7 +76,6 @@ public final class ClusterWorker {
                 break;
             } catch (Exception notThereYet) {
                 if (System.nanoTime() > deadline) {
-                    workers.stop(0);
                     throw new ClusterException("no study answered at " + studyAddress + " within " + wait.toSeconds() + " s");
                 }
                 sleep(500);

@@ -71,25 +71,38 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String workerName = name != null ? name : thisProcess();
         long deadline = System.nanoTime() + patience.toNanos();
+        ClusterNode node = null;
+        ClusterWorker worker = null;
         while (true) {
-            // A node started before the study's founds a cluster of its own, and Hazelcast would merge the two
-            // only minutes later: a node that finds no study soon is closed and started again.
-            ClusterNode node = startNode(settings);
-            ClusterWorker worker = new ClusterWorker(node, workerName, trialsAtOnce, line -> {
-                out.println(line);
-                out.flush();
-            });
+            if (node == null) {
+                node = startNode(settings);
+                worker = new ClusterWorker(node, workerName, trialsAtOnce, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+            }
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             try {
                 worker.join(study.toString(), left.compareTo(RETRY_JOIN) < 0 ? left : RETRY_JOIN);
+                return serve(worker, node, workerName, study, trialsAtOnce, out);
             } catch (ClusterException e) {
-                node.close();
-                if (System.nanoTime() < deadline) continue;
-                throw new UserError("no study answered at " + study + " within " + patience.toSeconds() + " s: is "
-                        + "'./tune4j run SPACE_FILE --workers-port " + study.port() + "' running there, and can this "
-                        + "machine reach it (ports " + study.port() + " and " + (study.port() + 1) + ")?", e);
+                if (System.nanoTime() >= deadline) {
+                    node.close();
+                    throw new UserError("no study answered at " + study + " within " + patience.toSeconds() + " s: is "
+                            + "'./tune4j run SPACE_FILE --workers-port " + study.port() + "' running there, and can "
+                            + "this machine reach it (ports " + study.port() + " and " + (study.port() + 1) + ")?", e);
+                }
+                // A node started before the study's founded a cluster of its own, which Hazelcast would merge
+                // with the study's only minutes later: it is closed and started again. A node in the study's
+                // cluster keeps waiting (the study may still be opening its database).
+                if (node.memberCount() == 1) {
+                    node.close();
+                    node = null;
+                    out.println("no study at " + study + " yet; trying again until --wait (" + patience.toSeconds()
+                            + " s) runs out");
+                    out.flush();
+                }
             }
-            return serve(worker, node, workerName, study, trialsAtOnce, out);
         }
     }
 

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Objectives for cluster tests, built on the worker from the payload {@code SCRIPT:DIR}. "rendezvous": each trial
+ * Objectives for cluster tests, built on the worker from the payload {@code SCRIPT:DIR}. "plain": three epochs
+ * and x. "rendezvous": each trial
  * leaves its worker's pid in DIR and waits until two workers have, so with one slot per worker the trials must
  * spread over both; "die-once": the first attempt reports epoch 1 and kills its worker with SIGKILL, the next
  * reports epochs 1-3 (scores 101-103) and returns x; "stall-once": as die-once, but the first attempt writes its
@@ -20,6 +21,10 @@ public final class ClusterObjectives implements ObjectiveFactory {
         Path dir = Path.of(payload.substring(payload.indexOf(':') + 1));
         long pid = ProcessHandle.current().pid();
         return switch (script) {
+            case "plain" -> trial -> {
+                for (int epoch = 1; epoch <= 3; epoch++) trial.report(epoch, Map.of("score", epoch / 10.0));
+                return trial.getDouble("x");
+            };
             case "rendezvous" -> trial -> {
                 Files.writeString(dir.resolve(pid + ".pid"), "");
                 for (int wait = 0; wait < 3_000 && countPids(dir) < 2; wait++) Thread.sleep(100);

@@ -138,6 +138,30 @@ class ClusterPoolTest {
         }
     }
 
+    @Test
+    void aWorkerStartedBeforeTheStudyJoinsItOnceItIsThere() throws Exception {
+        int port = FreePorts.pair();
+        try (WorkerJvm early = worker(port, "early")) {
+            // It says so once its first node has found no study and been closed; only then does the study start.
+            for (int wait = 0; wait < 3_000 && early.output().stream().noneMatch(l -> l.startsWith("no study at")); wait++) {
+                Thread.sleep(100);
+            }
+            assertTrue(early.output().get(0).startsWith("no study at 127.0.0.1:" + port + " yet"), early.output().toString());
+            try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+                 H2StudyStore store = H2StudyStore.openFile(results)) {
+                Study study = Study.open(new StudyDefinition("late", Direction.MAXIMIZE, "score", "random", 7, ""),
+                        SPACE, new RandomSampler(7), store);
+                try (ClusterPool pool = new ClusterPool(node, 1, ClusterObjectives.class, "plain:" + scratch)) {
+                    study.optimize(trial -> { throw new AssertionError("runs on a worker"); }, Budget.trials(2), pool,
+                            StudyListener.NONE);
+                }
+                assertTrue(store.trials(study.record().id()).stream()
+                        .allMatch(t -> t.state() == TrialState.COMPLETE && t.device().startsWith("early/")));
+            }
+            assertEquals(0, early.exitCode(120), early.output().toString());
+        }
+    }
+
     private static String pidIn(Path file) throws java.io.IOException {
         return Files.exists(file) ? Files.readString(file).strip() : "";
     }
