@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Objectives for cluster tests, built on the worker from the payload {@code SCRIPT:DIR}. "plain": three epochs
- * and x. "rendezvous": each trial
+ * and x. "throws": one epoch, then an exception. "rendezvous": each trial
  * leaves its worker's pid in DIR and waits until two workers have, so with one slot per worker the trials must
  * spread over both; "die-once": the first attempt reports epoch 1 and kills its worker with SIGKILL, the next
  * reports epochs 1-3 (scores 101-103) and returns x; "stall-once": as die-once, but the first attempt writes its
@@ -24,6 +24,10 @@ public final class ClusterObjectives implements ObjectiveFactory {
             case "plain" -> trial -> {
                 for (int epoch = 1; epoch <= 3; epoch++) trial.report(epoch, Map.of("score", epoch / 10.0));
                 return trial.getDouble("x");
+            };
+            case "throws" -> trial -> {
+                trial.report(1, Map.of("score", 0.5));
+                throw new IllegalStateException("boom on the worker");
             };
             case "rendezvous" -> trial -> {
                 Files.writeString(dir.resolve(pid + ".pid"), "");
