@@ -8,7 +8,6 @@ import io.tune4j.trainer.pool.ProcessMessages;
 import io.tune4j.trainer.pool.TrialPool;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -87,17 +86,6 @@ public final class ClusterPool implements TrialPool {
     @Override
     public int slots() {
         return parallel;
-    }
-
-    /** The workers joined now and their free slots (for the run's status line and tests). */
-    public CompletableFuture<Map<String, Integer>> freeSlots() {
-        CompletableFuture<Map<String, Integer>> answer = new CompletableFuture<>();
-        on(() -> {
-            Map<String, Integer> free = new LinkedHashMap<>();
-            workers.values().forEach(worker -> free.put(worker.name, worker.free()));
-            answer.complete(free);
-        });
-        return answer;
     }
 
     @Override
@@ -296,9 +284,4 @@ public final class ClusterPool implements TrialPool {
     }
 
     private record Attempt(String id, Job job, RemoteWorker worker) {}
-
-    /** How long a worker may be silent before its trials are re-sent (for the README and the run's banner). */
-    public static Duration grace() {
-        return ClusterProtocol.GRACE;
-    }
 }
