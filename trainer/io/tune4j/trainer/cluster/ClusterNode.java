@@ -11,6 +11,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,9 @@ public final class ClusterNode implements AutoCloseable {
      */
     public static ClusterNode start(NodeSettings settings, Duration timeout) {
         quietHazelcastWarnings();
+        // Checked here because Hazelcast and Vert.x log pages of stack traces for a taken port before failing.
+        if (settings.portRange() == 1) requireFree(settings.host(), settings.port());
+        if (settings.busPort() != 0) requireFree(settings.host(), settings.busPort());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings));
         VertxOptions options = new VertxOptions();
         options.getEventBusOptions().setHost(settings.host()).setPort(settings.busPort())
@@ -56,6 +62,15 @@ public final class ClusterNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted while the cluster node started", e);
+        }
+    }
+
+    private static void requireFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new ClusterException("port " + port + " on " + host + " is already in use (another study or worker,"
+                    + " or another program)", e);
         }
     }
 

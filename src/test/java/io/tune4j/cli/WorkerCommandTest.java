@@ -46,6 +46,19 @@ class WorkerCommandTest {
                 + " and " + (port + 1) + ")?", result.err().strip());
     }
 
+    @Test
+    void aTakenWorkersPortIsOneLineAndWritesNothing(@TempDir Path results) throws Exception {
+        int port = io.tune4j.trainer.cluster.FreePorts.pair();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(port + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result result = Tune4jCli.run("run", "spaces/iris-mlp.yaml", "--results", results.toString(),
+                    "--workers-port", String.valueOf(port));
+            assertEquals(2, result.exitCode());
+            assertEquals("tune4j: --workers-port " + port + ": port " + (port + 1) + " on 127.0.0.1 is already in use"
+                    + " (another study or worker, or another program)", result.err().strip());
+        }
+        assertFalse(Files.exists(results.resolve("tune4j.mv.db")), "no database was created");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--workers-port|0|tune4j: --workers-port: the cluster port must be 1..65535, got 0",
