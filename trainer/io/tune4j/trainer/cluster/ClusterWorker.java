@@ -116,15 +116,18 @@ public final class ClusterWorker {
             return objective(body.getString("factory"), body.getString("payload")).evaluate(trial);
         }).whenComplete((value, failure) -> {
             JsonObject outcome;
+            String ended;
             if (failure == null) {
                 outcome = ProcessMessages.of(ProcessMessages.VALUE).put("value", ProcessMessages.number(value));
+                ended = "value " + value;
             } else if (failure instanceof TrialPrunedException pruned) {
                 outcome = ProcessMessages.of(ProcessMessages.PRUNED).put("step", pruned.step());
+                ended = "pruned at step " + pruned.step();
             } else {
                 outcome = ProcessMessages.of(ProcessMessages.FAILED).put("error", FailureText.of(failure));
+                ended = "failed: " + FailureText.of(failure);
             }
-            log.accept("trial " + trial.number() + " ended: " + outcome.getValue(outcome.containsKey("value") ? "value"
-                    : outcome.containsKey("step") ? "step" : "error"));
+            log.accept("trial " + trial.number() + " ended: " + ended);
             try {
                 trial.send(outcome);
             } catch (RuntimeException lost) {

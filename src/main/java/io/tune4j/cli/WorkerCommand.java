@@ -1,15 +1,16 @@
 package io.tune4j.cli;
 
+import io.tune4j.search.study.WorkerName;
 import io.tune4j.trainer.cluster.ClusterAddress;
 import io.tune4j.trainer.cluster.ClusterException;
 import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.cluster.ClusterWorker;
 import io.tune4j.trainer.cluster.NodeSettings;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ final class WorkerCommand implements Callable<Integer> {
                 checked("--bus-port", () -> busPort == 0 ? 0 : ClusterAddress.checkPort(busPort, "the port")),
                 List.of(study));
         PrintWriter out = spec.commandLine().getOut();
-        String workerName = name != null ? name : thisProcess();
+        String workerName = name != null ? name : WorkerName.ofThisProcess();
         long deadline = System.nanoTime() + patience.toNanos();
         ClusterNode node = null;
         ClusterWorker worker = null;
@@ -134,18 +135,11 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** The value {@code check} returns, or its complaint as a user error naming {@code option}. */
-    private static <T> T checked(String option, java.util.function.Supplier<T> check) {
+    private static <T> T checked(String option, Supplier<T> check) {
         try {
             return check.get();
         } catch (IllegalArgumentException e) {
             throw new UserError(option + ": " + e.getMessage(), e);
         }
-    }
-
-    /** host:pid, as the study names its own process. */
-    private static String thisProcess() {
-        String name = ManagementFactory.getRuntimeMXBean().getName();
-        int at = name.indexOf('@');
-        return at < 0 ? name : name.substring(at + 1) + ":" + name.substring(0, at);
     }
 }
