@@ -4,10 +4,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** The reason stored for a failed trial: the exception chain in one line, wrappers of the runner left out. */
-final class FailureText {
+public final class FailureText {
     private FailureText() {}
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         Throwable cause = rootOf(failure);
         StringBuilder text = new StringBuilder();
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -19,7 +19,7 @@ final class FailureText {
     }
 
     /** The failure without the runner's wrappers (CompletionException, ExecutionException); null stays null. */
-    static Throwable rootOf(Throwable failure) {
+    public static Throwable rootOf(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {

@@ -3,10 +3,10 @@ package io.tune4j.search.study;
 import java.lang.management.ManagementFactory;
 
 /** Names this process as a worker, host and pid, so a stored trial tells which process ran it. */
-final class WorkerName {
+public final class WorkerName {
     private WorkerName() {}
 
-    static String ofThisProcess() {
+    public static String ofThisProcess() {
         // RuntimeMXBean's name is "pid@host" on HotSpot; flip it into the more readable host:pid.
         String name = ManagementFactory.getRuntimeMXBean().getName();
         int at = name.indexOf('@');

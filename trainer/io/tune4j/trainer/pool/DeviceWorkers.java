@@ -10,20 +10,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The part every pool shares: N worker threads, each taking a device for its trial (never more trials on a
  * device than it holds), recording it, running the trial there and handing the device back, whatever the
- * trial did. Where the trial runs (this thread, a child JVM) is the caller's {@link Work}.
+ * trial did. Where the trial runs (this thread, a child JVM, a cluster worker's thread) is the caller's {@link Work}.
  */
-final class DeviceWorkers {
+public final class DeviceWorkers {
     private final int workers;
     private final DeviceAllocator allocator;
     private final ExecutorService executor;
 
     /** What a worker does with its trial once it holds a device. */
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         double run(Device device) throws Exception;
     }
 
-    DeviceWorkers(int workers, DeviceAllocator allocator, String threadName) {
+    public DeviceWorkers(int workers, DeviceAllocator allocator, String threadName) {
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         if (workers > allocator.capacity()) {
             throw new IllegalArgumentException(workers + " workers but the devices hold " + allocator.capacity()
@@ -40,11 +40,11 @@ final class DeviceWorkers {
         });
     }
 
-    int slots() {
+    public int slots() {
         return workers;
     }
 
-    CompletableFuture<Double> start(Trial trial, Work work) {
+    public CompletableFuture<Double> start(Trial trial, Work work) {
         CompletableFuture<Double> result = new CompletableFuture<>();
         executor.execute(() -> {
             try {
@@ -64,7 +64,7 @@ final class DeviceWorkers {
     }
 
     /** Interrupts the running trials and waits a little for the workers to see it. */
-    void stop(long waitSeconds) {
+    public void stop(long waitSeconds) {
         executor.shutdownNow();
         if (waitSeconds <= 0) return;
         try {

@@ -8,6 +8,7 @@ import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.pool.CudaDevice;
@@ -36,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     PlanOverrides overrides;
+
+    @Mixin
+    WorkersOption workers;
 
     @Parameters(paramLabel = "SPACE_FILE", description = "A space file, e.g. spaces/digits-mlp.yaml.")
     Path spaceFile;
@@ -77,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
+        ClusterNode workersNode = workers.startNode();
         try (H2StudyStore store = results.openOrCreate();
              // In this process, on the run's own store: an embedded H2 file can be opened by one process only.
              DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
@@ -88,11 +93,12 @@ final class RunCommand implements Callable<Integer> {
                     plan.study(), plan.search().trials(), plan.search().sampler(), data.name(),
                     data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
                     results.dir.toAbsolutePath());
-            out.println(describe(plan.pool()) + ", pruner " + plan.pruner().type());
+            out.println((workers.enabled() ? workers.describe(plan.pool()) : describe(plan.pool()))
+                    + ", pruner " + plan.pruner().type());
             if (server != null) out.println("dashboard at " + server.url() + " (it stops when the run ends)");
             out.flush();
             List<TrialRecord> ran;
-            TrialPool pool = TrialPool.of(plan.pool(), SpaceFileObjectives.class,
+            TrialPool pool = WorkersOption.pool(workersNode, plan.pool(), SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, modelDir));
             Thread onStop = new Thread(() -> {
                 // Recorded first: stopping the pool fails its trials, and those must read as interrupted.
@@ -116,6 +122,8 @@ final class RunCommand implements Callable<Integer> {
             out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
             new BestExporter(store, results).export(study.record(), 1)
                     .forEach(dir -> out.println("best trial exported to " + dir));
+        } finally {
+            if (workersNode != null) workersNode.close();
         }
         return 0;
     }
