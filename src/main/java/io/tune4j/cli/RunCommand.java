@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run (or continue) the study a space file declares, then export its best trial.")
 final class RunCommand implements Callable<Integer> {
+    /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
+    static final int STOPPED_EARLY = 3;
+
     @Mixin
     ResultsOption results;
 
@@ -70,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         try (StudyStore store = results.openOrCreate()) {
             Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
-                    plan.createPruner(), store);
+                    plan.createPruner(), store, plan.faults());
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
             out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows), results in %s%n",
@@ -78,25 +81,22 @@ final class RunCommand implements Callable<Integer> {
                     data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
                     results.dir.toAbsolutePath());
             out.println(describe(plan.pool()) + ", pruner " + plan.pruner().type());
+            StaleTrialLines.print(study.reclaimed(), out);
             out.flush();
             List<TrialRecord> ran;
             TrialPool pool = TrialPool.of(plan.pool(), SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, modelDir));
-            Thread onStop = new Thread(() -> {
-                // Recorded first: stopping the pool fails its trials, and those must read as interrupted.
-                study.abandonRunning("interrupted: the run was stopped while this trial ran");
-                pool.close();
-                store.close();
-            }, "tune4j-stop");
-            Runtime.getRuntime().addShutdownHook(onStop);
-            try (pool; ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(),
-                    !noProgress)) {
+            // Recorded first: stopping the pool fails its trials, and those must read as interrupted. (A run
+            // killed outright leaves them RUNNING; the next run reclaims them by their heartbeats.)
+            try (pool; StopSignals onStop = new StopSignals(() -> {
+                    study.abandonRunning("interrupted: the run was stopped while this trial ran");
+                    pool.close();
+                });
+                 ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(), !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), pool, listener);
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(onStop);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
@@ -104,6 +104,10 @@ final class RunCommand implements Callable<Integer> {
             out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
             new BestExporter(store, results).export(study.record(), 1)
                     .forEach(dir -> out.println("best trial exported to " + dir));
+            if (study.stopReason().isPresent()) {
+                spec.commandLine().getErr().println("tune4j: study stopped early: " + study.stopReason().get());
+                return STOPPED_EARLY;
+            }
         }
         return 0;
     }
