@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.h2.api.ErrorCode;
 
 /** The study store in an H2 database: a file under the results folder, or in memory for library use and tests. */
 public final class H2StudyStore implements StudyStore {
@@ -79,6 +80,17 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public StudyRecord openStudy(StudyDefinition definition) {
+        try {
+            return openOrCreateStudy(definition);
+        } catch (StoreException e) {
+            // Two processes starting the same new study at once: the one that lost the race to create it
+            // continues the study the other created.
+            if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) throw e;
+            return openOrCreateStudy(definition);
+        }
+    }
+
+    private StudyRecord openOrCreateStudy(StudyDefinition definition) {
         return database.write(connection -> {
             Optional<StudyRecord> existing = findStudy(connection, definition.name());
             if (existing.isPresent()) {
