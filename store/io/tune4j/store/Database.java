@@ -2,6 +2,8 @@ package io.tune4j.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -10,6 +12,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * the database. Each call takes its own connection, so trials reporting from several threads never share one.
  */
 final class Database implements AutoCloseable {
+    private static final Duration OPEN_RACE_PATIENCE = Duration.ofSeconds(20);
     private final JdbcConnectionPool pool;
     private final String location;
     private final boolean dropOnClose;
@@ -27,7 +30,7 @@ final class Database implements AutoCloseable {
     }
 
     <T> T read(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connect()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw failure(e);
@@ -36,7 +39,7 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
     <T> T write(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -53,12 +56,43 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection from the pool. Processes that open a shared file at the same moment race for its lock file
+     * (AUTO_SERVER: the winner serves, the others connect to it), and a loser can be told the file is locked
+     * or its lock "recently modified" before the winner's server is up. That passes within moments, so such
+     * failures are retried for a while before they are reported.
+     */
+    private Connection connect() throws SQLException {
+        long giveUp = System.nanoTime() + OPEN_RACE_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                if (!isOpenRace(e) || System.nanoTime() > giveUp) throw e;
+                pause();
+            }
+        }
+    }
+
+    private static boolean isOpenRace(SQLException e) {
+        return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 || e.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1
+                || String.valueOf(e.getMessage()).contains("file is locked");
+    }
+
+    private static void pause() throws SQLException {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the results database", e);
+        }
+    }
+
     private StoreException failure(SQLException e) {
-        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-                || String.valueOf(e.getMessage()).contains("file is locked")) {
-            // Only one process may open an embedded H2 file; sharing it between processes is not built yet.
-            return new StoreException("results database " + location + " is open in another process (a run in "
-                    + "progress?); try again when it has finished, or use another --results folder", e);
+        if (isOpenRace(e)) {
+            // Still locked after the wait: the process holding the file does not answer (hung, or stopped).
+            return new StoreException("results database " + location + " is locked by another process that does"
+                    + " not answer; if no tune4j process runs, try again, else use another --results folder", e);
         }
         return new StoreException("results database " + location + ": " + e.getMessage(), e);
     }

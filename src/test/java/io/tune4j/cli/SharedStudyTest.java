@@ -1,0 +1,59 @@
+package io.tune4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
+import io.tune4j.store.H2StudyStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real runs of one study in one results folder, and this JVM reading it meanwhile as a dashboard would:
+ * every number taken once, every trial finished, no lock error anywhere (H2 AUTO_SERVER).
+ */
+class SharedStudyTest {
+
+    @Test
+    void twoRunsAndAReaderShareOneStudy(@TempDir Path results, @TempDir Path logs) throws Exception {
+        List<Process> runs = new ArrayList<>();
+        // Different budgets: the run that serves the database may end first, and the other must carry on.
+        int[] budgets = {4, 7};
+        for (int i = 0; i < budgets.length; i++) {
+            runs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "run", "spaces/iris-mlp.yaml", "--trials", String.valueOf(budgets[i]), "--no-progress",
+                    "--results", results.toString())
+                    .redirectOutput(logs.resolve("out" + i).toFile())
+                    .redirectError(logs.resolve("err" + i).toFile())
+                    .start());
+        }
+        int reads = 0;
+        while (runs.stream().anyMatch(Process::isAlive)) {
+            Thread.sleep(300);
+            if (!Files.exists(results.resolve(H2StudyStore.FILE_NAME))) continue;
+            Tune4jCli.Result studies = Tune4jCli.run("studies", "--results", results.toString());
+            assertEquals(0, studies.exitCode(), studies.err());
+            reads++;
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            String err = Files.readString(logs.resolve("err" + i));
+            assertEquals(0, runs.get(i).waitFor(), "run " + i + ": " + err + Files.readString(logs.resolve("out" + i)));
+            assertTrue(!err.contains("Exception") && !err.contains("tune4j:"), "run " + i + " stderr: " + err);
+        }
+        assertTrue(reads > 1, "the reader read while the runs ran");
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            List<TrialRecord> trials = store.trials(store.findStudy("iris-mlp").orElseThrow().id());
+            assertEquals(11, trials.size());
+            for (int n = 0; n < trials.size(); n++) assertEquals(n, trials.get(n).number(), "numbers unique, no gap");
+            assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE), trials.toString());
+            assertEquals(2, trials.stream().map(TrialRecord::worker).distinct().count(), "both runs ran trials");
+        }
+    }
+}
