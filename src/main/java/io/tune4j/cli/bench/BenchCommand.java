@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure samplers, pruners, the trainer pool or the dashboard on this machine.",
         subcommands = {SamplerBenchCommand.class, SuggestLatencyCommand.class, PrunerBenchCommand.class,
-                PoolBenchCommand.class, CommandLine.HelpCommand.class})
+                PoolBenchCommand.class, CrashBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand {
 }
