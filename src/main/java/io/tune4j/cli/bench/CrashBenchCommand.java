@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
@@ -78,7 +80,7 @@ final class CrashBenchCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         int lost = 0;
         int uncleanOpens = 0;
-        int killedRunning = 0;
+        Set<Integer> killedTrials = new TreeSet<>();
         long start = System.nanoTime();
         console.printf("bench crash: %s, %d kills (seed %d), results in %s%n", space, kills, seed, results);
         for (int kill = 1; kill <= kills; kill++) {
@@ -94,7 +96,7 @@ final class CrashBenchCommand implements Callable<Integer> {
             int lostNow = after.lostSince(completeSoFar);
             lost += lostNow;
             if (!after.openedCleanly()) uncleanOpens++;
-            killedRunning += (int) after.count(TrialState.RUNNING);
+            killedTrials.addAll(after.numbers(TrialState.RUNNING));
             completeSoFar.putAll(after.complete());
             rows.add(row("kill " + kill, delayMs, after, lostNow));
             console.printf(Locale.ROOT, "kill %2d after %5.1f s: %3d trials, %3d complete, %d running when killed,"
@@ -114,10 +116,10 @@ final class CrashBenchCommand implements Callable<Integer> {
         int runsWithExceptions = runsWithExceptions(logs);
 
         console.printf("final run: exit code %d%n", lastExit);
-        console.printf("trials: %d total, %d complete, %d pruned, %d failed, %d re-queued (re-runs of trials of a"
-                        + " killed run), %d running when a run was killed%n", end.trials().size(),
+        console.printf("trials: %d total, %d complete, %d pruned, %d failed, %d re-queued; %d trials were running"
+                        + " when a run was killed, %d of them ended failed after their retries%n", end.trials().size(),
                 end.count(TrialState.COMPLETE), end.count(TrialState.PRUNED), end.count(TrialState.FAILED),
-                end.requeued(), killedRunning);
+                end.requeued(), killedTrials.size(), end.retriesSpent());
         console.printf("lost trials: %d (missing numbers %d + complete trials gone after a kill %d)%n",
                 end.missingNumbers() + lost, end.missingNumbers(), lost);
         console.printf("stuck RUNNING: %d, left WAITING: %d, duplicate numbers: %d%n", end.count(TrialState.RUNNING),

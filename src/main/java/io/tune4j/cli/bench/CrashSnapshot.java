@@ -30,6 +30,16 @@ record CrashSnapshot(List<TrialRecord> trials, String openError) {
         return trials.stream().filter(t -> t.state() == state).count();
     }
 
+    List<Integer> numbers(TrialState state) {
+        return trials.stream().filter(t -> t.state() == state).map(TrialRecord::number).toList();
+    }
+
+    /** Trials of a killed run that were not re-queued because they had been re-run as often as allowed. */
+    long retriesSpent() {
+        return trials.stream().filter(t -> t.state() == TrialState.FAILED && t.error() != null
+                && t.error().startsWith("worker ") && !t.attributes().containsKey("retried_as")).count();
+    }
+
     /** Trials that re-run the params of a trial a dead process left RUNNING. */
     long requeued() {
         return trials.stream().filter(t -> t.attributes().containsKey("retry_of")).count();
