@@ -102,14 +102,15 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
                     plan.study(), plan.metric(), plan.direction().name().toLowerCase());
             out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
+            if (study.stopReason().isPresent()) {
+                // Said before the export, which may well have nothing to export when every trial failed.
+                spec.commandLine().getErr().println("tune4j: study stopped early: " + study.stopReason().get());
+                if (study.bestTrial().isEmpty()) return STOPPED_EARLY;
+            }
             new BestExporter(store, results).export(study.record(), 1)
                     .forEach(dir -> out.println("best trial exported to " + dir));
-            if (study.stopReason().isPresent()) {
-                spec.commandLine().getErr().println("tune4j: study stopped early: " + study.stopReason().get());
-                return STOPPED_EARLY;
-            }
+            return study.stopReason().isPresent() ? STOPPED_EARLY : 0;
         }
-        return 0;
     }
 
     private static String describe(PoolSettings pool) {
