@@ -219,7 +219,8 @@ public final class H2StudyStore implements StudyStore {
     public void setParams(long trialId, Map<String, Object> params) {
         database.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO trial_params (trial_id, name, kind, value_text, value_num) VALUES (?, ?, ?, ?, ?)")) {
+                    "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, Object> param : params.entrySet()) {
                     ParamValue stored = ParamValue.of(param.getValue());
                     insert.setLong(1, trialId);
