@@ -2,24 +2,41 @@ package io.tune4j.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * A pool of connections to one H2 database, and the one place that turns SQL failures into errors naming
  * the database. Each call takes its own connection, so trials reporting from several threads never share one.
+ *
+ * <p>A file shared by several processes (AUTO_SERVER) is served by one of them; when that process dies, the
+ * others lose their connections until one of them takes the file over. Such failures, and the race of
+ * processes opening a file at the same moment, are retried for a while with fresh connections, each call
+ * from the start: a transaction that was cut off was rolled back, so running it again stores it once. (A
+ * commit whose answer was lost can run twice; every write is idempotent but taking a new trial, which then
+ * leaves an extra RUNNING trial that the heartbeat check reclaims.)
  */
 final class Database implements AutoCloseable {
-    private final JdbcConnectionPool pool;
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The process serving the file is gone, or the file is being taken over or opened by another at once. */
+    private static final Set<Integer> PASSING = Set.of(ErrorCode.CONNECTION_BROKEN_1,
+            ErrorCode.DATABASE_CALLED_AT_SHUTDOWN, ErrorCode.DATABASE_IS_CLOSED, ErrorCode.DATABASE_ALREADY_OPEN_1,
+            ErrorCode.ERROR_OPENING_DATABASE_1);
+
+    private final String url;
     private final String location;
     private final boolean dropOnClose;
+    private volatile JdbcConnectionPool pool;
 
     /** {@code dropOnClose}: an in-memory database kept alive between connections must be shut down by hand. */
     Database(String url, String location, boolean dropOnClose) {
+        this.url = url;
         this.location = location;
         this.dropOnClose = dropOnClose;
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(16);
+        this.pool = newPool();
     }
 
     String location() {
@@ -27,38 +44,89 @@ final class Database implements AutoCloseable {
     }
 
     <T> T read(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        return retrying(work, false);
     }
 
     /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
     <T> T write(Work<T> work) {
+        return retrying(work, true);
+    }
+
+    private <T> T retrying(Work<T> work, boolean transaction) {
+        long giveUp = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            JdbcConnectionPool used = pool;
+            try {
+                return once(used, work, transaction);
+            } catch (SQLException e) {
+                if (!isPassing(e) || System.nanoTime() > giveUp) throw failure(e);
+                renew(used);
+                pause();
+            }
+        }
+    }
+
+    private static <T> T once(JdbcConnectionPool pool, Work<T> work, boolean transaction) throws SQLException {
         try (Connection connection = pool.getConnection()) {
+            if (!transaction) return work.run(connection);
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost); // a broken connection cannot roll back; the server did it already
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException lost) {
+                    // Only a connection that is gone fails here, and the pool drops it. Throwing would run a
+                    // transaction that committed a second time.
+                }
             }
-        } catch (SQLException e) {
-            throw failure(e);
+        }
+    }
+
+    /** Replaces a pool whose connections may all be broken, unless another thread did so already. */
+    private synchronized void renew(JdbcConnectionPool broken) {
+        if (pool != broken) return;
+        pool = newPool();
+        broken.dispose();
+    }
+
+    private JdbcConnectionPool newPool() {
+        JdbcConnectionPool created = JdbcConnectionPool.create(url, "sa", "");
+        created.setMaxConnections(16);
+        return created;
+    }
+
+    private static boolean isPassing(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && PASSING.contains(sql.getErrorCode())) return true;
+            if (String.valueOf(t.getMessage()).contains("file is locked")) return true;
+        }
+        return false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the results database", e);
         }
     }
 
     private StoreException failure(SQLException e) {
-        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-                || String.valueOf(e.getMessage()).contains("file is locked")) {
-            // Only one process may open an embedded H2 file; sharing it between processes is not built yet.
-            return new StoreException("results database " + location + " is open in another process (a run in "
-                    + "progress?); try again when it has finished, or use another --results folder", e);
+        if (isPassing(e)) {
+            // Still failing after the wait: the process holding the file does not answer (hung, or stopped).
+            return new StoreException("results database " + location + " is locked by another process that does"
+                    + " not answer; if no tune4j process runs, try again, else use another --results folder", e);
         }
         return new StoreException("results database " + location + ": " + e.getMessage(), e);
     }

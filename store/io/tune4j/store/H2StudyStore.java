@@ -2,6 +2,8 @@ package io.tune4j.store;
 
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.IntermediateValue;
+import io.tune4j.search.study.Reclaimed;
+import io.tune4j.search.study.RunningTrial;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudyStore;
@@ -19,11 +21,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.h2.api.ErrorCode;
 
 /** The study store in an H2 database: a file under the results folder, or in memory for library use and tests. */
 public final class H2StudyStore implements StudyStore {
@@ -32,10 +36,16 @@ public final class H2StudyStore implements StudyStore {
 
     private final Database database;
     private final TrialReader reader;
+    private final TrialQueue queue;
+
+    static {
+        LoopbackOnly.apply();
+    }
 
     private H2StudyStore(Database database) {
         this.database = database;
         this.reader = new TrialReader(database);
+        this.queue = new TrialQueue(database);
         database.write(connection -> {
             Schema.ensure(connection, database.location());
             return null;
@@ -53,10 +63,13 @@ public final class H2StudyStore implements StudyStore {
         // LOCK_TIMEOUT: trials of one process write concurrently; wait for a row lock instead of failing at once.
         // MAX_COMPACT_TIME: every epoch is its own commit, which leaves many stale chunks; compacting on close
         // (up to 5 s, only when there is garbage) kept a 20,000-trial file at 38 MB instead of 90 MB.
-        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the file before ours could record that
-        // the running trials were interrupted; close() does it instead.
+        // AUTO_SERVER=TRUE: several processes share one results folder (two runs of a study, a dashboard). The
+        // first to open the file serves it over TCP, on 127.0.0.1 only (see LoopbackOnly), and the others connect
+        // to it; when it exits, one of them takes over. A separate server would be one more thing to start and
+        // keep alive, and a run on its own would pay for TCP it does not need. AUTO_SERVER needs H2's own shutdown
+        // hook (DB_CLOSE_ON_EXIT): whatever must be written when a run is stopped is written before exit starts.
         String url = "jdbc:h2:file:" + dir.resolve("tune4j") + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000"
-                + ";DB_CLOSE_ON_EXIT=FALSE";
+                + ";AUTO_SERVER=TRUE";
         return new H2StudyStore(new Database(url, dir.resolve(FILE_NAME).toString(), false));
     }
 
@@ -68,6 +81,17 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public StudyRecord openStudy(StudyDefinition definition) {
+        try {
+            return openOrCreateStudy(definition);
+        } catch (StoreException e) {
+            // Two processes starting the same new study at once: the one that lost the race to create it
+            // continues the study the other created.
+            if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) throw e;
+            return openOrCreateStudy(definition);
+        }
+    }
+
+    private StudyRecord openOrCreateStudy(StudyDefinition definition) {
         return database.write(connection -> {
             Optional<StudyRecord> existing = findStudy(connection, definition.name());
             if (existing.isPresent()) {
@@ -136,14 +160,14 @@ public final class H2StudyStore implements StudyStore {
         Instant now = Instant.now();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO trials (study_id, number, state, seed, worker, started_at, heartbeat_at)"
-                        + " SELECT study_id, ?, 'RUNNING', seed + ?, ?, ?, ? FROM studies WHERE study_id = ?",
+                        + " SELECT study_id, ?, 'RUNNING', seed + ?, ?, ?, CURRENT_TIMESTAMP FROM studies"
+                        + " WHERE study_id = ?",
                 new String[] {"TRIAL_ID"})) {
             insert.setInt(1, number);
             insert.setInt(2, number);
             insert.setString(3, worker);
             insert.setTimestamp(4, Timestamp.from(now));
-            insert.setTimestamp(5, Timestamp.from(now));
-            insert.setLong(6, studyId);
+            insert.setLong(5, studyId);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -156,7 +180,7 @@ public final class H2StudyStore implements StudyStore {
      * Takes the study's next trial number from its counter. The UPDATE locks the study's row until the
      * transaction commits, so concurrent writers queue for numbers instead of racing for them.
      */
-    private static int takeNumber(Connection connection, long studyId) throws SQLException {
+    static int takeNumber(Connection connection, long studyId) throws SQLException {
         try (PreparedStatement take = connection.prepareStatement(
                 "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
             take.setLong(1, studyId);
@@ -173,12 +197,33 @@ public final class H2StudyStore implements StudyStore {
     }
 
     @Override
+    public Optional<TrialRecord> claimWaiting(long studyId, String worker) {
+        return queue.claimWaiting(studyId, worker);
+    }
+
+    @Override
+    public List<RunningTrial> runningTrials(long studyId) {
+        return queue.running(studyId);
+    }
+
+    @Override
+    public void heartbeat(Collection<Long> trialIds) {
+        queue.heartbeat(trialIds);
+    }
+
+    @Override
+    public Optional<Reclaimed> reclaim(RunningTrial trial, String reason, int retries) {
+        return queue.reclaim(trial, reason, retries);
+    }
+
+    @Override
     public void setParams(long trialId, Map<String, Object> params) {
         Map<String, ParamValue> stored = new LinkedHashMap<>();
         params.forEach((name, value) -> stored.put(name, ParamValue.of(value)));
         database.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO trial_params (trial_id, name, kind, value_text, value_num) VALUES (?, ?, ?, ?, ?)")) {
+                    "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
                     insert.setLong(1, trialId);
                     insert.setString(2, param.getKey());
@@ -215,10 +260,10 @@ public final class H2StudyStore implements StudyStore {
                 merge.executeBatch();
             }
             // Each report doubles as the trial's heartbeat: a RUNNING trial whose heartbeat is old is dead.
+            // The database's clock, not this process's: processes sharing a study compare heartbeats.
             try (PreparedStatement beat = connection.prepareStatement(
-                    "UPDATE trials SET heartbeat_at = ? WHERE trial_id = ?")) {
-                beat.setTimestamp(1, Timestamp.from(Instant.now()));
-                beat.setLong(2, trialId);
+                    "UPDATE trials SET heartbeat_at = CURRENT_TIMESTAMP WHERE trial_id = ?")) {
+                beat.setLong(1, trialId);
                 beat.executeUpdate();
             }
             return null;
@@ -227,8 +272,10 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public void setTrialAttribute(long trialId, String key, String value) {
-        update("MERGE INTO trial_attrs (trial_id, name, attr_value) KEY (trial_id, name) VALUES (?, ?, ?)",
-                trialId, key, value);
+        database.write(connection -> {
+            Attributes.set(connection, trialId, key, value);
+            return null;
+        });
     }
 
     @Override

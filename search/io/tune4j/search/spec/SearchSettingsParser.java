@@ -15,9 +15,11 @@ public final class SearchSettingsParser {
 
     public static SearchSettings parse(Optional<SpecNode> section) {
         if (section.isEmpty()) return DEFAULTS;
-        // The trainer-pool keys (parallel, devices, ...) share the section; PoolSettingsParser reads them.
+        // The trainer-pool keys (parallel, devices, ...) share the section; PoolSettingsParser reads them, and
+        // FaultToleranceParser the crash-safety keys (heartbeat, retries, max_failures).
         SpecMapping search = section.get().mapping().allowOnly(List.of("sampler", "trials", "seed", "timeout",
-                "resolution", "parallel", "threads_per_worker", "isolation", "devices", "trials_per_device"));
+                "resolution", "parallel", "threads_per_worker", "isolation", "devices", "trials_per_device",
+                "heartbeat", "retries", "max_failures"));
         String sampler = search.get("sampler").map(node -> node.oneOf("sampler", SearchSettings.SAMPLERS))
                 .orElse(DEFAULTS.sampler());
         int trials = search.get("trials").map(node -> node.integerAtLeast(1)).orElse(DEFAULTS.trials());

@@ -36,15 +36,25 @@ public final class Study {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Set by {@link #abandonRunning} (a shutdown hook): no new trial starts, and none ends otherwise. */
     private volatile String abandonedBecause;
+    private final FaultTolerance faults;
+    private final StaleTrials staleTrials;
+    private final List<Reclaimed> reclaimed = new ArrayList<>();
+    /** Why this study stopped starting trials before its budget was spent (too many failures); null if it did not. */
+    private String stoppedBecause;
 
     private Study(StudyRecord record, SearchSpace space, Sampler sampler, Pruner pruner, StudyStore store,
-                  String worker) {
+                  String worker, FaultTolerance faults) {
         this.record = record;
         this.space = space;
         this.sampler = sampler;
         this.pruner = pruner;
         this.store = store;
         this.worker = worker;
+        this.faults = faults;
+        this.staleTrials = new StaleTrials(store, record.id(), faults);
+        // Trials a dead process left RUNNING are failed (and re-queued) before the history is read, so they
+        // count as the failures they are.
+        reclaimed.addAll(staleTrials.reclaim(Set.of()));
         // The curves of earlier runs feed the pruner exactly as if they had been reported in this one. A study
         // without a pruner never reads them, so continuing a large one stays cheap.
         boolean pruning = !(pruner instanceof NopPruner);
@@ -64,12 +74,21 @@ public final class Study {
     /** As {@link #open(StudyDefinition, SearchSpace, Sampler, StudyStore)}, stopping hopeless trials by {@code pruner}. */
     public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, Pruner pruner,
                              StudyStore store) {
+        return open(definition, space, sampler, pruner, store, FaultTolerance.DEFAULTS);
+    }
+
+    /**
+     * As {@link #open(StudyDefinition, SearchSpace, Sampler, Pruner, StudyStore)} with heartbeats, retries and
+     * a failure limit as {@code faults} say. Trials that dead processes left RUNNING are reclaimed now.
+     */
+    public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, Pruner pruner,
+                             StudyStore store, FaultTolerance faults) {
         StudyRecord record = store.openStudy(definition);
         if (record.definition().direction() != definition.direction()) {
             throw new IllegalArgumentException("study '" + definition.name() + "' exists with direction "
                     + record.definition().direction() + "; it cannot continue as " + definition.direction());
         }
-        return new Study(record, space, sampler, pruner, store, WorkerName.ofThisProcess());
+        return new Study(record, space, sampler, pruner, store, WorkerName.ofThisProcess(), faults);
     }
 
     public StudyRecord record() {
@@ -80,24 +99,50 @@ public final class Study {
         return record.definition().direction();
     }
 
+    /** The trials of dead processes this study has failed, and re-queued unless their retries were spent. */
+    public List<Reclaimed> reclaimed() {
+        return List.copyOf(reclaimed);
+    }
+
+    /** Why the last {@code optimize} stopped before its budget was spent, e.g. too many failed trials. */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stoppedBecause);
+    }
+
     /** Runs {@code trials} new trials one after another in this thread. */
     public List<TrialRecord> optimize(Objective objective, int trials) {
         return optimize(objective, Budget.trials(trials), new InlineTrialRunner(), StudyListener.NONE);
     }
 
-    /** Runs new trials on {@code runner} until the budget is spent or the sampler is exhausted. */
+    /**
+     * Runs trials on {@code runner} until the budget is spent, the sampler is exhausted, or too many failed.
+     * Trials re-queued from dead processes go first and count against the budget: it is the number of trials
+     * this call starts.
+     */
     public List<TrialRecord> optimize(Objective objective, Budget budget, TrialRunner runner,
                                       StudyListener listener) {
+        try (HeartbeatWriter heartbeat = new HeartbeatWriter(store, inFlight, faults.heartbeatInterval())) {
+            return optimizeWithHeartbeat(objective, budget, runner, listener);
+        }
+    }
+
+    private List<TrialRecord> optimizeWithHeartbeat(Objective objective, Budget budget, TrialRunner runner,
+                                                    StudyListener listener) {
         Instant deadline = budget.timeout() == null ? null : Instant.now().plus(budget.timeout());
         BlockingQueue<Finished> done = new LinkedBlockingQueue<>();
         Map<Long, Map<String, Object>> running = new LinkedHashMap<>();
         List<TrialRecord> results = new ArrayList<>();
         int started = 0;
+        int failures = 0;
+        stoppedBecause = null;
         while (true) {
             while (running.size() < runner.slots() && started < budget.trials() && !pastDeadline(deadline)
-                    && abandonedBecause == null && !sampler.isExhausted(context(-1, running))) {
-                TrialRecord trial = store.createTrial(record.id(), worker);
-                Map<String, Object> params = suggest(trial, running);
+                    && abandonedBecause == null && stoppedBecause == null) {
+                reclaimStale();
+                Optional<TrialRecord> next = nextTrial(running);
+                if (next.isEmpty()) break;
+                TrialRecord trial = next.get();
+                Map<String, Object> params = trial.params();
                 running.put(trial.id(), params);
                 inFlight.add(trial.id());
                 started++;
@@ -123,6 +168,35 @@ public final class Study {
             remember(ended);
             results.add(ended);
             listener.trialFinished(ended, bestTrial().orElse(null));
+            if (ended.state() == TrialState.FAILED && abandonedBecause == null) failures++;
+            if (faults.maxFailures() > 0 && failures >= faults.maxFailures() && stoppedBecause == null) {
+                // Running trials still finish: what they have computed is worth keeping.
+                stoppedBecause = failures + " trials failed in this run (max_failures: " + faults.maxFailures()
+                        + "); the last: trial " + ended.number() + ": " + ended.error();
+            }
+        }
+    }
+
+    /**
+     * The trial to start next: a re-queued one if any waits (with its stored params), else a new one with the
+     * sampler's params. Empty when the sampler has nothing left to try.
+     */
+    private Optional<TrialRecord> nextTrial(Map<Long, Map<String, Object>> running) {
+        Optional<TrialRecord> waiting = store.claimWaiting(record.id(), worker);
+        if (waiting.isPresent()) return waiting;
+        if (sampler.isExhausted(context(-1, running))) return Optional.empty();
+        TrialRecord trial = store.createTrial(record.id(), worker);
+        Map<String, Object> params = suggest(trial, running);
+        return Optional.of(new TrialRecord(trial.id(), trial.number(), trial.state(), params, trial.value(),
+                trial.seed(), trial.startedAt(), trial.finishedAt(), trial.worker(), trial.device(), trial.error(),
+                trial.attributes()));
+    }
+
+    /** Before each start, as Optuna's fail_stale_trials: dead processes' trials go back to the queue. */
+    private void reclaimStale() {
+        for (Reclaimed dead : staleTrials.reclaim(inFlight)) {
+            reclaimed.add(dead);
+            remember(dead.failed());
         }
     }
 

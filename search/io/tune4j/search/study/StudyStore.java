@@ -1,5 +1,6 @@
 package io.tune4j.search.study;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,27 @@ public interface StudyStore extends AutoCloseable {
      * processes share a study) and its seed, the study's seed plus that number.
      */
     TrialRecord createTrial(long studyId, String worker);
+
+    /**
+     * Takes the study's lowest-numbered WAITING trial (one re-queued from a dead process) for {@code worker}:
+     * it becomes RUNNING with its stored params. Two processes never take the same one. Empty when none waits.
+     */
+    Optional<TrialRecord> claimWaiting(long studyId, String worker);
+
+    /** The study's RUNNING trials with the age of their last heartbeat. */
+    List<RunningTrial> runningTrials(long studyId);
+
+    /** Sets the heartbeat of those of {@code trialIds} that still run to the database's current time. */
+    void heartbeat(Collection<Long> trialIds);
+
+    /**
+     * Ends {@code trial}, which a dead process was running, as FAILED with {@code reason}, and stores a WAITING
+     * copy with the same params and seed under the next number unless it is already its {@code retries}-th
+     * retry (attributes {@code retry_of} and {@code retry} on the copy, {@code retried_as} on the original).
+     * Empty, and nothing changed, when the trial sent a heartbeat since it was read or was claimed by another
+     * process: each dead trial is claimed exactly once.
+     */
+    Optional<Reclaimed> reclaim(RunningTrial trial, String reason, int retries);
 
     /** Records the params a trial runs with; called once, right after {@link #createTrial}. */
     void setParams(long trialId, Map<String, Object> params);

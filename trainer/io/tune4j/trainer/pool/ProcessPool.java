@@ -12,9 +12,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #start} is not used, as it cannot cross a process boundary.
  */
 public final class ProcessPool implements TrialPool {
-    private static final int OUTPUT_LINES_KEPT = 20;
-
     private final DeviceWorkers workers;
     private final Class<? extends ObjectiveFactory> factory;
     private final String payload;
@@ -59,8 +55,8 @@ public final class ProcessPool implements TrialPool {
         if (device instanceof CpuSlot slot) builder.environment().put("OMP_NUM_THREADS", String.valueOf(slot.threads()));
         Process child = builder.start();
         children.add(child);
-        Deque<String> outputTail = new ArrayDeque<>();
-        Thread stderrReader = drain(child, outputTail);
+        ChildDeath death = new ChildDeath();
+        Thread stderrReader = drain(child, death);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter in = new PrintWriter(new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8), true)) {
             in.println(request(trial, device).encode());
@@ -68,7 +64,7 @@ public final class ProcessPool implements TrialPool {
             while ((line = out.readLine()) != null) {
                 // Native code (libnd4j, OpenBLAS) may print to the real stdout; such lines are output, not protocol.
                 if (!line.startsWith("{\"type\"")) {
-                    remember(outputTail, line);
+                    death.see(line);
                     continue;
                 }
                 JsonObject message = new JsonObject(line);
@@ -87,7 +83,7 @@ public final class ProcessPool implements TrialPool {
             }
             int exit = child.waitFor();
             stderrReader.join(5_000);
-            throw new WorkerProcessException(deathReason(exit, outputTail));
+            throw new WorkerProcessException(death.reason(exit));
         } finally {
             child.destroyForcibly();
             children.remove(child);
@@ -102,37 +98,30 @@ public final class ProcessPool implements TrialPool {
                 .put("params", new JsonObject(trial.params())).put("device", where);
     }
 
-    /** The same java and classpath as this JVM, with its heap limit. */
+    /**
+     * The same java and classpath as this JVM, with its heap limit. A native crash report goes to the temp
+     * folder, not into the user's working folder.
+     */
     private static List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("-Xmx") || arg.startsWith("-Dorg.slf4j")) command.add(arg);
         }
+        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "tune4j-worker-crash-%p.log"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(TrialProcess.class.getName());
         return command;
     }
 
-    /** Why a child ended without an outcome: its exit code or signal, and the last thing it printed. */
-    private static String deathReason(int exit, Deque<String> outputTail) {
-        // The JVM reports a child killed by signal N as exit code 128 + N.
-        String how = exit > 128 ? "was killed by signal " + (exit - 128) : "exited with code " + exit;
-        String last;
-        synchronized (outputTail) {
-            last = outputTail.isEmpty() ? "" : "; its last output: " + outputTail.peekLast();
-        }
-        return "the worker process " + how + " before the trial ended" + last;
-    }
-
     /** Reads the child's stderr (DL4J's logs, a crash report) so it never blocks, keeping the last lines. */
-    private static Thread drain(Process child, Deque<String> tail) {
+    private static Thread drain(Process child, ChildDeath death) {
         Thread reader = new Thread(() -> {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
-                    if (!line.isBlank()) remember(tail, line);
+                    if (!line.isBlank()) death.see(line);
                 }
             } catch (IOException ignored) {
                 // the child is gone; what was read is kept
@@ -141,13 +130,6 @@ public final class ProcessPool implements TrialPool {
         reader.setDaemon(true);
         reader.start();
         return reader;
-    }
-
-    private static void remember(Deque<String> tail, String line) {
-        synchronized (tail) {
-            tail.addLast(line);
-            if (tail.size() > OUTPUT_LINES_KEPT) tail.removeFirst();
-        }
     }
 
     /** Kills the children still running: the study is being closed or stopped. */

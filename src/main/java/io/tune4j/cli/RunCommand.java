@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run (or continue) the study a space file declares, then export its best trial.")
 final class RunCommand implements Callable<Integer> {
+    /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
+    static final int STOPPED_EARLY = 3;
+
     @Mixin
     ResultsOption results;
 
@@ -83,10 +86,10 @@ final class RunCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         ClusterNode workersNode = workers.startNode();
         try (H2StudyStore store = results.openOrCreate();
-             // In this process, on the run's own store: an embedded H2 file can be opened by one process only.
+             // On the run's own store: the live feed then sees this run's writes without a second connection.
              DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
             Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
-                    plan.createPruner(), store);
+                    plan.createPruner(), store, plan.faults());
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
             out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows), results in %s%n",
@@ -96,36 +99,38 @@ final class RunCommand implements Callable<Integer> {
             out.println((workers.enabled() ? workers.describe(plan.pool()) : describe(plan.pool()))
                     + ", pruner " + plan.pruner().type());
             if (server != null) out.println("dashboard at " + server.url() + " (it stops when the run ends)");
+            StaleTrialLines.print(study.reclaimed(), out);
             out.flush();
             List<TrialRecord> ran;
             TrialPool pool = WorkersOption.pool(workersNode, plan.pool(), SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, modelDir));
-            Thread onStop = new Thread(() -> {
-                // Recorded first: stopping the pool fails its trials, and those must read as interrupted.
-                study.abandonRunning("interrupted: the run was stopped while this trial ran");
-                pool.close();
-                store.close();
-            }, "tune4j-stop");
-            Runtime.getRuntime().addShutdownHook(onStop);
-            try (pool; ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(),
-                    !noProgress)) {
+            // Recorded first: stopping the pool fails its trials, and those must read as interrupted. (A run
+            // killed outright leaves them RUNNING; the next run reclaims them by their heartbeats.)
+            try (pool; StopSignals onStop = new StopSignals(() -> {
+                    study.abandonRunning("interrupted: the run was stopped while this trial ran");
+                    pool.close();
+                });
+                 ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(), !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), pool, listener);
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(onStop);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
                     plan.study(), plan.metric(), plan.direction().name().toLowerCase());
             out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
+            if (study.stopReason().isPresent()) {
+                // Said before the export, which may well have nothing to export when every trial failed.
+                spec.commandLine().getErr().println("tune4j: study stopped early: " + study.stopReason().get());
+                if (study.bestTrial().isEmpty()) return STOPPED_EARLY;
+            }
             new BestExporter(store, results).export(study.record(), 1)
                     .forEach(dir -> out.println("best trial exported to " + dir));
+            return study.stopReason().isPresent() ? STOPPED_EARLY : 0;
         } finally {
             if (workersNode != null) workersNode.close();
         }
-        return 0;
     }
 
     private static String describe(PoolSettings pool) {

@@ -6,12 +6,14 @@ import io.tune4j.search.spec.ObjectiveSpec;
 import io.tune4j.search.spec.PrunerParser;
 import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
+import io.tune4j.search.spec.FaultToleranceParser;
 import io.tune4j.search.spec.SearchSettingsParser;
 import io.tune4j.search.spec.SpaceParser;
 import io.tune4j.search.spec.SpecDocument;
 import io.tune4j.search.spec.SpecException;
 import io.tune4j.search.spec.SpecMapping;
 import io.tune4j.search.spec.SpecNode;
+import io.tune4j.search.study.FaultTolerance;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.spec.DataConfigParser;
 import io.tune4j.trainer.pool.PoolSettings;
@@ -64,12 +66,13 @@ public final class StudyFile {
         ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), EarlyStopping.METRICS, DEFAULT_METRIC);
         DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), folder, search.seed());
         PoolSettings pool = PoolSettingsParser.parse(root.get("search"));
+        FaultTolerance faults = FaultToleranceParser.parse(root.get("search"));
         TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
         PrunerSettings pruner = PrunerParser.parse(root.get("pruner"));
         DeclaredSpace space = SpaceParser.parse(root.require("space"));
         NetworkSpaceCheck.check(space);
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
-                space.space(), text);
+                space.space(), text, faults);
     }
 
     private static String studyName(SpecNode node) {

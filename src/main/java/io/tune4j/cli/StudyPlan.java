@@ -6,6 +6,7 @@ import io.tune4j.search.space.SearchSpace;
 import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
 import io.tune4j.search.study.Direction;
+import io.tune4j.search.study.FaultTolerance;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.pool.PoolSettings;
@@ -13,21 +14,22 @@ import io.tune4j.trainer.training.TrainingSpec;
 
 /**
  * Everything a space file declares, checked: what to search, on which data, judged how, for how long, where
- * trials run and which of them stop early. {@code source} is the file's text, stored with the study so an
+ * trials run and which of them stop early, how it survives dead processes. {@code source} is the file's text, stored with the study so an
  * export can be re-run.
  */
 public record StudyPlan(String study, DataConfig data, String metric, Direction direction, SearchSettings search,
                         PoolSettings pool, PrunerSettings pruner, TrainingSpec training, SearchSpace space,
-                        String source) {
+                        String source, FaultTolerance faults) {
 
     /** The same plan searching as {@code settings} say (command-line overrides). */
     public StudyPlan withSearch(SearchSettings settings) {
-        return new StudyPlan(study, data, metric, direction, settings, pool, pruner, training, space, source);
+        return new StudyPlan(study, data, metric, direction, settings, pool, pruner, training, space, source,
+                faults);
     }
 
     /** The same plan with the stored copy of its source replaced (see SpaceFileText#normalized). */
     public StudyPlan withSource(String text) {
-        return new StudyPlan(study, data, metric, direction, search, pool, pruner, training, space, text);
+        return new StudyPlan(study, data, metric, direction, search, pool, pruner, training, space, text, faults);
     }
 
     public StudyDefinition definition() {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure samplers, pruners, the trainer pool or the dashboard on this machine.",
         subcommands = {SamplerBenchCommand.class, SuggestLatencyCommand.class, PrunerBenchCommand.class,
-                PoolBenchCommand.class, DashboardBenchCommand.class, CommandLine.HelpCommand.class})
+                PoolBenchCommand.class, CrashBenchCommand.class, DashboardBenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand {
 }

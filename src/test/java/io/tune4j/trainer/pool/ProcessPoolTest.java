@@ -48,7 +48,7 @@ class ProcessPoolTest {
             assertEquals("WorkerProcessException: the worker process exited with code 3 before the trial ended;"
                     + " its last output: about to exit with 3", byNumber.get(0).error());
             assertTrue(byNumber.get(1).error().startsWith(
-                    "WorkerProcessException: the worker process was killed by signal 9 before the trial ended"),
+                    "WorkerProcessException: the worker process was killed by signal 9 (SIGKILL) before the trial ended"),
                     byNumber.get(1).error());
             assertEquals("WorkerProcessException: IllegalStateException: boom in the child", byNumber.get(2).error());
             for (int n = 0; n < 3; n++) assertEquals(TrialState.FAILED, byNumber.get(n).state());

@@ -1,0 +1,35 @@
+package io.tune4j.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Runs a last action when the user stops the process (Ctrl-C, SIGTERM), then exits. A shutdown hook cannot
+ * do this: the hooks of a JVM run at once and in no order, and the results database's own hook (which a
+ * shared, AUTO_SERVER database requires) would close it while ours still writes. Handling the signal itself
+ * lets the action finish before the exit starts any hook.
+ */
+final class StopSignals implements AutoCloseable {
+    private static final Map<String, Integer> EXIT_CODES = Map.of("INT", 130, "TERM", 143);
+
+    private final Map<Signal, SignalHandler> previous = new HashMap<>();
+
+    StopSignals(Runnable beforeExit) {
+        SignalHandler handler = signal -> {
+            beforeExit.run();
+            System.exit(EXIT_CODES.getOrDefault(signal.getName(), 1));
+        };
+        for (String name : EXIT_CODES.keySet()) {
+            Signal signal = new Signal(name);
+            previous.put(signal, Signal.handle(signal, handler));
+        }
+    }
+
+    /** Gives the signals back to whoever handled them before (the JVM's shutdown, normally). */
+    @Override
+    public void close() {
+        previous.forEach(Signal::handle);
+    }
+}
