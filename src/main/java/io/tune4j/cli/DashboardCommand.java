@@ -23,8 +23,15 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        dashboard.checked(); // before the database is opened, so a bad option leaves nothing behind
         H2StudyStore store = results.openExisting();
-        DashboardServer server = dashboard.start(store, new DashboardFiles(results));
+        DashboardServer server;
+        try {
+            server = dashboard.start(store, new DashboardFiles(results));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         spec.commandLine().getOut().println("dashboard of " + results.dir.toAbsolutePath() + " at " + server.url()
                 + "  (Ctrl-C stops it)");
         spec.commandLine().getOut().flush();
