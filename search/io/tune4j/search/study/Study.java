@@ -7,6 +7,7 @@ import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.SearchSpace;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,12 +202,23 @@ public final class Study {
     }
 
     /**
-     * Fails every trial still running with {@code reason}. For a process that is being stopped (Ctrl-C):
-     * its trials will never finish, and must not stay RUNNING in the store.
+     * Fails every trial still running with {@code reason} and, within the study's retries, queues a copy with
+     * the same params for the next run, as for a trial of a dead process. For a process that is being stopped
+     * (Ctrl-C, or the SIGTERM of a preempted machine): its trials will never finish, must not stay RUNNING in
+     * the store, and their params should still be tried when the study is resumed.
      */
     public void abandonRunning(String reason) {
         abandonedBecause = reason;
-        for (long id : inFlight) store.finishTrial(id, TrialState.FAILED, null, reason);
+        Set<Long> ours = new HashSet<>(inFlight);
+        for (int attempt = 0; attempt < 3 && !ours.isEmpty(); attempt++) {
+            // A claim fails when the heartbeat moved since it was read; read again and retry.
+            for (RunningTrial trial : store.runningTrials(record.id())) {
+                if (ours.contains(trial.id()) && store.reclaim(trial, reason, faults.retries()).isPresent()) {
+                    ours.remove(trial.id());
+                }
+            }
+        }
+        for (long id : ours) store.finishTrial(id, TrialState.FAILED, null, reason);
         inFlight.clear();
     }
 
