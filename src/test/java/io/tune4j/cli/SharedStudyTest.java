@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,57 +80,8 @@ class SharedStudyTest {
         }
     }
 
-    @Test
-    void theOtherRunCarriesOnWhenTheRunServingTheFileIsKilled(@TempDir Path results, @TempDir Path logs)
-            throws Exception {
-        Process server = run(results, logs, "server", 1000);
-        awaitFirstLine(logs.resolve("server.out")); // it opened the file first: it serves it
-        Process client = run(results, logs, "client", 12);
-        awaitFirstLine(logs.resolve("client.out"));
-        server.destroyForcibly();
-        assertTrue(server.waitFor(60, TimeUnit.SECONDS));
-
-        int exit = client.waitFor();
-        String err = Files.readString(logs.resolve("client.err"));
-        assertEquals(0, exit, err);
-        assertTrue(!err.contains("Exception") && !err.contains("tune4j:"), "client stderr: " + err);
-        try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            List<TrialRecord> trials = store.trials(store.findStudy("iris-mlp").orElseThrow().id());
-            for (int n = 0; n < trials.size(); n++) assertEquals(n, trials.get(n).number(), "numbers unique, no gap");
-            assertTrue(trials.stream().allMatch(t -> t.state().isFinished()), "none left RUNNING: " + trials);
-            // What the killed server was running, the client ran again once it saw the server's process gone.
-            List<TrialRecord> killed = trials.stream().filter(t -> t.attributes().containsKey("retried_as")).toList();
-            assertTrue(!killed.isEmpty(), "the server was running trials when it was killed: " + trials);
-            for (TrialRecord dead : killed) {
-                TrialRecord rerun = trials.get(Integer.parseInt(dead.attributes().get("retried_as")));
-                assertEquals(dead.params(), rerun.params());
-                assertEquals(TrialState.COMPLETE, rerun.state());
-            }
-        }
-    }
-
     private static HttpResponse<String> get(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Process run(Path results, Path logs, String name, int trials) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "spaces/iris-mlp.yaml", "--trials", String.valueOf(trials), "--no-progress",
-                "--results", results.toString())
-                .redirectOutput(logs.resolve(name + ".out").toFile())
-                .redirectError(logs.resolve(name + ".err").toFile())
-                .start();
-    }
-
-    /** Waits for the run's first line, printed once it has opened the study. */
-    private static void awaitFirstLine(Path out) throws Exception {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < giveUp) {
-            if (Files.exists(out) && Files.readString(out).startsWith("study iris-mlp")) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the run never opened the study");
     }
 }
