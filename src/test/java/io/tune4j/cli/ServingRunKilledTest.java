@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Quarantined (the pom excludes the tag; run it with {@code mvn test -Dgroups=h2-takeover}): two runs share a
+ * Quarantined (the pom excludes the tag; run it with
+ * {@code mvn test -Dtest=ServingRunKilledTest -Dquarantined=none}): two runs share a
  * study and the one serving the H2 file (AUTO_SERVER) is killed with SIGKILL. It passes most times, but about
  * one run in ten leaves a trials row that no later statement can lock: H2 2.5.252 spins at 100 % CPU in
  * {@code MVMap.operate} under {@code TransactionMap.lock}, ignoring LOCK_TIMEOUT and query timeouts, in this
