@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Quarantined (the pom excludes the tag; run it with
- * {@code mvn test -Dtest=ServingRunKilledTest -Dquarantined=none}): two runs share a
- * study and the one serving the H2 file (AUTO_SERVER) is killed with SIGKILL. It passes most times, but about
- * one run in ten leaves a trials row that no later statement can lock: H2 2.5.252 spins at 100 % CPU in
+ * {@code mvn test -Dtest=ServingRunKilledTest -Dquarantined=none}): two runs share a study and the one
+ * serving the H2 file (AUTO_SERVER) is killed with SIGKILL. It passed 16 of 16 times alone, but once in a full
+ * test run it left a trials row that no later statement can lock: H2 2.5.252 spins at 100 % CPU in
  * {@code MVMap.operate} under {@code TransactionMap.lock}, ignoring LOCK_TIMEOUT and query timeouts, in this
  * process and in any process that opens the file afterwards. Until that is solved (a separate H2 server that
  * outlives the runs, or a newer H2), the suite must not hang on it; README, "Crash safety and shared storage".
