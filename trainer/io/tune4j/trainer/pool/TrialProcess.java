@@ -1,7 +1,6 @@
 package io.tune4j.trainer.pool;
 
 import io.tune4j.search.study.Objective;
-import io.tune4j.search.study.Trial;
 import io.tune4j.search.study.TrialPrunedException;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -12,8 +11,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The main class of a worker process: reads one trial request from stdin, runs the objective on the device
@@ -88,45 +85,14 @@ public final class TrialProcess {
     }
 
     /** The trial as the objective in the child sees it: every call becomes a line to the parent. */
-    private static final class PipedTrial implements Trial {
-        private final int number;
-        private final long seed;
-        private final Map<String, Object> params;
+    private static final class PipedTrial extends MessagedTrial {
         private final PrintStream out;
         private final BufferedReader in;
 
         PipedTrial(JsonObject request, PrintStream out, BufferedReader in) {
-            this.number = request.getInteger("number");
-            this.seed = request.getLong("seed");
-            this.params = new LinkedHashMap<>(request.getJsonObject("params").getMap());
+            super(request);
             this.out = out;
             this.in = in;
-        }
-
-        @Override
-        public int number() {
-            return number;
-        }
-
-        @Override
-        public long seed() {
-            return seed;
-        }
-
-        @Override
-        public Map<String, Object> params() {
-            return params;
-        }
-
-        @Override
-        public void report(int step, Map<String, Double> metrics) {
-            send(ProcessMessages.of(ProcessMessages.REPORT).put("step", step)
-                    .put("metrics", ProcessMessages.metrics(metrics)));
-        }
-
-        @Override
-        public void setAttribute(String key, String value) {
-            send(ProcessMessages.of(ProcessMessages.ATTRIBUTE).put("key", key).put("value", value));
         }
 
         /** Asks the parent, which holds every trial's curve; it answers with a line "true" or "false". */
@@ -142,7 +108,8 @@ public final class TrialProcess {
             }
         }
 
-        private void send(JsonObject message) {
+        @Override
+        protected void send(JsonObject message) {
             out.println(message.encode());
             out.flush();
         }
