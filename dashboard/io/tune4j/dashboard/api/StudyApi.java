@@ -35,9 +35,11 @@ public final class StudyApi {
 
     private final H2StudyStore store;
     private final ParamImportance importance = new ParamImportance(ForestImportance.standard());
+    private final CompleteSamples samples;
 
     public StudyApi(H2StudyStore store) {
         this.store = store;
+        this.samples = new CompleteSamples(store, SAMPLE_SIZE);
     }
 
     public void mount(Router router) {
@@ -137,7 +139,7 @@ public final class StudyApi {
 
     private void sample(RoutingContext context) {
         long id = study(context, store).id();
-        List<TrialRecord> trials = store.read(c -> StudyHistory.completeSample(c, id, SAMPLE_SIZE));
+        List<TrialRecord> trials = samples.of(id);
         Responses.json(context, new JsonObject().put("trials",
                 JsonViews.array(trials.stream().map(t -> new JsonObject().put("number", t.number())
                         .put("value", t.value()).put("params", new JsonObject(new HashMap<>(t.params()))))
@@ -146,7 +148,7 @@ public final class StudyApi {
 
     private void importance(RoutingContext context) {
         long id = study(context, store).id();
-        List<TrialRecord> trials = store.read(c -> StudyHistory.completeSample(c, id, SAMPLE_SIZE));
+        List<TrialRecord> trials = samples.of(id);
         JsonArray entries = new JsonArray();
         for (ParamImportance.Entry entry : importance.of(trials)) {
             entries.add(new JsonObject().put("param", entry.param()).put("importance", entry.importance()));

@@ -31,22 +31,26 @@ public final class StudyHistory {
         return points;
     }
 
-    /**
-     * The COMPLETE trials with their params, thinned to at most {@code max} by taking every k-th trial
-     * number: the param plots and the importance need the spread of the params, not every trial, and
-     * a deterministic sample keeps the plots from changing on a reload.
-     */
-    public static List<TrialRecord> completeSample(Connection connection, long studyId, int max)
-            throws SQLException {
-        long complete;
+    /** How many COMPLETE trials the study has; the sample changes only when this does. */
+    public static long completeCount(Connection connection, long studyId) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(
                 "SELECT COUNT(*) FROM trials WHERE study_id = ? AND state = 'COMPLETE'")) {
             count.setLong(1, studyId);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
-                complete = rs.getLong(1);
+                return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * The COMPLETE trials with their params, thinned to at most {@code max} by taking every k-th trial
+     * number: the param plots and the importance need the spread of the params, not every trial, and
+     * a deterministic sample keeps the plots from changing on a reload. {@code complete} is
+     * {@link #completeCount}.
+     */
+    public static List<TrialRecord> completeSample(Connection connection, long studyId, int max, long complete)
+            throws SQLException {
         long step = Math.max(1, (complete + max - 1) / max);
         try (PreparedStatement query = connection.prepareStatement("SELECT " + TrialReader.COLUMNS
                 + " FROM trials WHERE study_id = ? AND state = 'COMPLETE' AND MOD(number, ?) = 0"

@@ -1,0 +1,34 @@
+package io.tune4j.dashboard.api;
+
+import io.tune4j.search.study.TrialRecord;
+import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.StudyHistory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The evenly spread sample of a study's complete trials that the param plots and the importance both read.
+ * A study page asks for both at once, and reading the sample costs 0.34 s at 100,000 trials, so it is read
+ * once and kept until the study's count of complete trials changes (the sample is a function of that count).
+ */
+final class CompleteSamples {
+    private final H2StudyStore store;
+    private final int size;
+    private final Map<Long, Sample> latest = new ConcurrentHashMap<>();
+
+    CompleteSamples(H2StudyStore store, int size) {
+        this.store = store;
+        this.size = size;
+    }
+
+    List<TrialRecord> of(long studyId) {
+        long complete = store.read(c -> StudyHistory.completeCount(c, studyId));
+        // compute() holds the study's entry while reading, so requests arriving together read the sample once.
+        return latest.compute(studyId, (id, kept) -> kept != null && kept.complete() == complete ? kept
+                : new Sample(complete, store.read(c -> StudyHistory.completeSample(c, id, size, complete))))
+                .trials();
+    }
+
+    private record Sample(long complete, List<TrialRecord> trials) {}
+}
