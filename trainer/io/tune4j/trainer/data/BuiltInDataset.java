@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -15,17 +16,24 @@ import java.util.zip.GZIPInputStream;
  * downloaded. Most use scikit-learn's layout, a first line {@code n,d,class names…}; digits has no header.
  */
 public enum BuiltInDataset {
-    IRIS("iris", "iris.csv"),
-    DIGITS("digits", "digits.csv.gz"),
-    WINE("wine", "wine_data.csv"),
-    BREAST_CANCER("breast-cancer", "breast_cancer.csv.gz");
+    IRIS("iris", "iris.csv", null),
+    DIGITS("digits", "digits.csv.gz", new ImageShape(8, 8, 1)),
+    WINE("wine", "wine_data.csv", null),
+    BREAST_CANCER("breast-cancer", "breast_cancer.csv.gz", null);
 
     private final String label;
     private final String file;
+    private final ImageShape image;
 
-    BuiltInDataset(String label, String file) {
+    BuiltInDataset(String label, String file, ImageShape image) {
         this.label = label;
         this.file = file;
+        this.image = image;
+    }
+
+    /** The shape of a row when the rows are images (digits: 8x8 grey), empty for a table. */
+    public Optional<ImageShape> image() {
+        return Optional.ofNullable(image);
     }
 
     public String label() {

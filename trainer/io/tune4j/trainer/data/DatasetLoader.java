@@ -38,7 +38,7 @@ public final class DatasetLoader {
         int columns = parts.get(0).features()[0].length;
         return new DatasetSplits(name, toDataSet(standardizer.apply(parts.get(0)), columns),
                 toDataSet(standardizer.apply(parts.get(1)), columns),
-                toDataSet(standardizer.apply(parts.get(2)), columns), parts.get(0).classNames());
+                toDataSet(standardizer.apply(parts.get(2)), columns), parts.get(0).classNames(), source.image());
     }
 
     private static DataSet toDataSet(LabeledTable table, int columns) {

@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
                  ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(), !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
-                ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
+                ran = study.optimize(new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), pool, listener);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
