@@ -1,10 +1,14 @@
 package io.tune4j.trainer.spec;
 
+import io.tune4j.search.space.SearchSpace;
 import io.tune4j.search.spec.SpaceParser;
+import io.tune4j.search.spec.SpecNode;
+import io.tune4j.trainer.data.ImageShape;
 import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.network.NetworkDefinition;
 import io.tune4j.trainer.network.ParamRule;
+import io.tune4j.trainer.network.block.LayerStack;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +32,13 @@ public record NetworkSection(NetworkDefinition definition, SpaceParser.Extension
     public NetworkSection {
         ownRules = Map.copyOf(ownRules);
         shorthandOnly = Set.copyOf(shorthandOnly);
+    }
+
+    /** A layer stack on images must build for some point of its space (see {@link ShapeFeasibility}). */
+    public void checkFits(SearchSpace space, Optional<ImageShape> image, Optional<SpecNode> section) {
+        if (definition instanceof LayerStack && image.isPresent() && section.isPresent()) {
+            ShapeFeasibility.check(definition, space, image.get(), section.get());
+        }
     }
 
     /** The rule a space param named {@code name} must pass, or empty when none is known. */

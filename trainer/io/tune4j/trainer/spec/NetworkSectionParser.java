@@ -95,7 +95,9 @@ public final class NetworkSectionParser {
             }
         }
         int ordinal = ordinals.merge(type.name(), 1, Integer::sum);
-        return new BlockReader(entry.key(), type, settings).read(type.name() + "_" + ordinal);
+        // There is one output block: its settings read output.dropout, not output_1.dropout.
+        String defaultName = type instanceof OutputBlock ? OutputBlock.NAME : type.name() + "_" + ordinal;
+        return new BlockReader(entry.key(), type, settings).read(defaultName);
     }
 
     /** Spatial blocks need image rows, and nothing can make rows images again once a block flattened them. */

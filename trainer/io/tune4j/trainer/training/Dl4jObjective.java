@@ -3,6 +3,7 @@ package io.tune4j.trainer.training;
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Trial;
 import io.tune4j.search.study.TrialPrunedException;
+import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.network.Hyperparameter;
@@ -82,7 +83,7 @@ public final class Dl4jObjective implements Objective {
             trial.setAttribute("memory_bytes", String.valueOf(estimate.memoryBytes()));
             return estimate;
         } catch (InfeasibleNetworkException e) {
-            trial.setAttribute("infeasible", "true");
+            trial.setAttribute(TrialRecord.INFEASIBLE, "true");
             throw e;
         }
     }

@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run (or continue) the study a space file declares, then export its best trial.")
 final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ClasspathOption classpath;
+
     /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
     static final int STOPPED_EARLY = 3;
 

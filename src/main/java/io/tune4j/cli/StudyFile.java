@@ -77,6 +77,7 @@ public final class StudyFile {
         Optional<SpecNode> spaceNode = root.get("network").isPresent() ? root.get("space") : Optional.of(root.require("space"));
         DeclaredSpace space = SpaceParser.parse(spaceNode, network.extension());
         NetworkSpaceCheck.check(space, network);
+        network.checkFits(space.space(), data.source().image(), root.get("network"));
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
                 space.space(), text, faults, network.definition());
     }

@@ -87,6 +87,7 @@ public record Block(String name, BlockType type, Map<String, Object> fixed, Set<
         Double factor = scale.get(key);
         if (factor == null || repeat == 1 || !(value instanceof Number number)) return value;
         double result = number.doubleValue() * Math.pow(factor, repeat - 1);
-        return value instanceof Integer ? Math.max(1, (int) Math.round(result)) : result;
+        if (value instanceof Integer) return Math.max(1, (int) Math.round(result)); // not ?: — it would widen to double
+        return result;
     }
 }
