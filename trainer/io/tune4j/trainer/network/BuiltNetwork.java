@@ -1,5 +1,9 @@
 package io.tune4j.trainer.network;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -28,6 +32,26 @@ public sealed interface BuiltNetwork {
     /** A new, initialized network of this configuration. */
     Model create();
 
+    /** What each layer outputs for {@code input}, by layer name, in order; DL4J's inference, nothing allocated. */
+    Map<String, InputType> outputTypes(InputType input);
+
+    /**
+     * Refuses a network where some layer would output nothing: DL4J 1.0.0-M2.1 infers a negative height for a 5x5
+     * kernel on 3x3 activations without complaint, and fails only when data first flows through it.
+     *
+     * @throws IllegalStateException naming the first such layer and what reaches it
+     */
+    default void checkShapes(InputType input) {
+        InputType previous = input;
+        for (Map.Entry<String, InputType> layer : outputTypes(input).entrySet()) {
+            if (Arrays.stream(layer.getValue().getShape(false)).anyMatch(size -> size <= 0)) {
+                throw new IllegalStateException("layer " + layer.getKey() + " gets " + previous + " and would output "
+                        + layer.getValue() + ": its kernel or stride is too large for what reaches it");
+            }
+            previous = layer.getValue();
+        }
+    }
+
     record Layers(MultiLayerConfiguration configuration) implements BuiltNetwork {
         @Override
         public String toJson() {
@@ -37,6 +61,17 @@ public sealed interface BuiltNetwork {
         @Override
         public NetworkMemoryReport memoryReport(InputType input) {
             return configuration.getMemoryReport(input);
+        }
+
+        @Override
+        public Map<String, InputType> outputTypes(InputType input) {
+            List<InputType> types = configuration.getLayerActivationTypes(input);
+            Map<String, InputType> named = new LinkedHashMap<>();
+            for (int i = 0; i < types.size(); i++) {
+                String name = configuration.getConf(i).getLayer().getLayerName();
+                named.put(name == null ? "layer " + i : name + " (layer " + i + ")", types.get(i));
+            }
+            return named;
         }
 
         @Override
@@ -56,6 +91,13 @@ public sealed interface BuiltNetwork {
         @Override
         public NetworkMemoryReport memoryReport(InputType input) {
             return configuration.getMemoryReport(input);
+        }
+
+        @Override
+        public Map<String, InputType> outputTypes(InputType input) {
+            Map<String, InputType> types = new LinkedHashMap<>(configuration.getLayerActivationTypes(input));
+            configuration.getNetworkInputs().forEach(types::remove);
+            return types;
         }
 
         @Override

@@ -31,7 +31,7 @@ final class ShapeFeasibility {
             Map<String, Object> params = sampler.suggest(new SamplingContext(space, Direction.MAXIMIZE, probe, List.of(),
                     List.of()));
             try {
-                network.build(params, new NetworkContext(input, 2, probe)).memoryReport(input);
+                network.build(params, new NetworkContext(input, 2, probe)).checkShapes(input);
                 return;
             } catch (RuntimeException e) {
                 if (firstProblem == null) firstProblem = e.getMessage();

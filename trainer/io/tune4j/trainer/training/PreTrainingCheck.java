@@ -34,6 +34,7 @@ final class PreTrainingCheck {
         NetworkMemoryReport report;
         try {
             network = definition.build(params, context);
+            network.checkShapes(context.input());
             report = network.memoryReport(context.input());
         } catch (RuntimeException e) {
             throw new InfeasibleNetworkException("the network cannot be built for input " + context.input() + ": "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
  * The network a {@code network:} section lists: its blocks in order, each as many layers as it repeats, then
@@ -32,11 +33,16 @@ public record LayerStack(List<Block> blocks) implements NetworkDefinition {
             if (!block.isIncluded(params)) continue;
             int repeats = block.repeatsIn(params);
             for (int repeat = 1; repeat <= repeats; repeat++) {
-                layers.layer(block.type().layer(block.values(repeat, params, context.outputs())));
+                Layer layer = block.type().layer(block.values(repeat, params, context.outputs()));
+                // Named after its block, so that DL4J's messages and ours point at the line of the space file.
+                layer.setLayerName(repeats == 1 ? block.name() : block.name() + "." + repeat);
+                layers.layer(layer);
             }
         }
         Block last = output != null ? output : defaultOutput();
-        layers.layer(last.type().layer(last.values(1, params, context.outputs())));
+        Layer outputLayer = last.type().layer(last.values(1, params, context.outputs()));
+        outputLayer.setLayerName(last.name());
+        layers.layer(outputLayer);
         return BuiltNetwork.of(layers.setInputType(context.input()).build());
     }
 
