@@ -71,6 +71,19 @@ class BadInputCatalogueTest {
                 run("space file: unknown dataset", Map.of("s.yaml",
                         VALID_HEAD.replace("dataset: iris", "dataset: irises") + VALID_SPACE), "s.yaml",
                         "s.yaml:2: dataset"),
+                // The network section: the file, the line and the block.
+                run("network: unknown layer type", Map.of("s.yaml", VALID_HEAD + "network:\n  - conv3d: {}\n"),
+                        "s.yaml", "s.yaml:5: network[0].conv3d: unknown layer type 'conv3d'"),
+                run("network: spatial layers on a table", Map.of("s.yaml", VALID_HEAD + "network:\n  - pool: {}\n"),
+                        "s.yaml", "s.yaml:5: network[0].pool: pool needs image-shaped input"),
+                run("network: a class that is not on the classpath", Map.of("s.yaml", VALID_HEAD
+                        + "network: {class: com.acme.Missing}\n" + VALID_SPACE), "s.yaml",
+                        "s.yaml:4: network.class: class com.acme.Missing is not on the classpath"),
+                run("network: a class that is not a network", Map.of("s.yaml", VALID_HEAD
+                        + "network: {class: java.lang.Object}\n" + VALID_SPACE), "s.yaml",
+                        "s.yaml:4: network.class: class java.lang.Object does not implement"),
+                run("--classpath entry missing", Map.of("s.yaml", valid), "s.yaml --classpath {dir}/nets.jar",
+                        "--classpath: classpath entry not found"),
                 // CSV data: the file, the line and the column.
                 run("CSV file missing", Map.of("s.yaml", csvSpace("missing.csv")), "s.yaml", "missing.csv"),
                 run("CSV row shorter than the header", Map.of("s.yaml", csvSpace("d.csv"),
