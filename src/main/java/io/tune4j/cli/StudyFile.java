@@ -17,6 +17,7 @@ import io.tune4j.search.study.FaultTolerance;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.spec.DataConfigParser;
 import io.tune4j.trainer.pool.PoolSettings;
+import io.tune4j.trainer.spec.AugmentationSpaceCheck;
 import io.tune4j.trainer.spec.NetworkSpaceCheck;
 import io.tune4j.trainer.spec.PoolSettingsParser;
 import io.tune4j.trainer.spec.TrainingSpecParser;
@@ -71,6 +72,7 @@ public final class StudyFile {
         PrunerSettings pruner = PrunerParser.parse(root.get("pruner"));
         DeclaredSpace space = SpaceParser.parse(root.require("space"));
         NetworkSpaceCheck.check(space);
+        AugmentationSpaceCheck.check(space, data.source());
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
                 space.space(), text, faults);
     }
