@@ -2,11 +2,13 @@ package io.tune4j.trainer.training;
 
 import io.tune4j.trainer.data.ImageShape;
 import io.tune4j.trainer.network.Hyperparameter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -66,19 +68,26 @@ public record Augmentation(double flipProbability, double maxShift, double maxRo
      * left as it is. The same generator state gives the same batch.
      */
     public DataSet apply(DataSet batch, ImageShape shape, Random random) {
-        float[][] images = batch.getFeatures().toFloatMatrix();
-        if (images.length > 0 && images[0].length != shape.pixels()) {
-            throw new IllegalArgumentException("rows of " + images[0].length + " values are not " + shape + " images");
+        INDArray features = batch.getFeatures();
+        int rows = (int) features.size(0);
+        int pixels = shape.pixels();
+        if (features.size(1) != pixels) {
+            throw new IllegalArgumentException("rows of " + features.size(1) + " values are not " + shape + " images");
         }
-        float[][] changed = new float[images.length][];
-        for (int i = 0; i < images.length; i++) {
+        // One bulk copy out and one back in: row by row (toFloatMatrix, create(float[][])) doubled the CPU time
+        // of augmenting an MNIST epoch (1.6-2.0 s against 0.8-1.0 s, ImageDataBenchmark).
+        float[] images = (features.isView() || features.ordering() != 'c' ? features.dup('c') : features)
+                .data().asFloat();
+        float[] changed = new float[rows * pixels];
+        for (int i = 0; i < rows; i++) {
             boolean flip = flipProbability > 0 && random.nextDouble() < flipProbability;
             int dy = maxShift > 0 ? (int) Math.round(symmetric(random) * maxShift * shape.height()) : 0;
             int dx = maxShift > 0 ? (int) Math.round(symmetric(random) * maxShift * shape.width()) : 0;
             double degrees = maxRotationDegrees > 0 ? symmetric(random) * maxRotationDegrees : 0;
-            changed[i] = transform(images[i], shape, flip, dy, dx, degrees);
+            float[] image = Arrays.copyOfRange(images, i * pixels, (i + 1) * pixels);
+            System.arraycopy(transform(image, shape, flip, dy, dx, degrees), 0, changed, i * pixels, pixels);
         }
-        return new DataSet(Nd4j.create(changed), batch.getLabels());
+        return new DataSet(Nd4j.create(changed, new long[] {rows, pixels}, 'c'), batch.getLabels());
     }
 
     /** Uniform in [-1, 1]. */
