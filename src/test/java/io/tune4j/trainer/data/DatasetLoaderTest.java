@@ -137,6 +137,15 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void idxTestImagesOfAnotherSizeThanTheTrainingImagesAreRefused() throws IOException {
+        writeIdx("train", 20, false, 4);
+        writeIdx("t10k", 10, false, 5);
+        DatasetException e = assertThrows(DatasetException.class, () ->
+                DatasetLoader.load(new DataConfig(new DatasetSpec.Idx("mnist", dir), 0.2, 0.0, 1)));
+        assertEquals(dir + ": training images are 4x4x1 but test images 5x5x1", e.getMessage());
+    }
+
+    @Test
     void aMissingIdxFileIsNamed() throws IOException {
         writeIdx("train", 20, false);
         DatasetException e = assertThrows(DatasetException.class, () ->
@@ -170,17 +179,21 @@ class DatasetLoaderTest {
 
     /** Tiny 4x4 idx files with every class of ten present. */
     private void writeIdx(String part, int count, boolean gzip) throws IOException {
+        writeIdx(part, count, gzip, 4);
+    }
+
+    private void writeIdx(String part, int count, boolean gzip, int side) throws IOException {
         String suffix = gzip ? ".gz" : "";
         try (DataOutputStream images = idx(dir.resolve(part + "-images-idx3-ubyte" + suffix), gzip);
              DataOutputStream labels = idx(dir.resolve(part + "-labels-idx1-ubyte" + suffix), gzip)) {
             images.writeInt(2051);
             images.writeInt(count);
-            images.writeInt(4);
-            images.writeInt(4);
+            images.writeInt(side);
+            images.writeInt(side);
             labels.writeInt(2049);
             labels.writeInt(count);
             for (int i = 0; i < count; i++) {
-                for (int p = 0; p < 16; p++) images.writeByte((i * 7 + p * 13) % 256);
+                for (int p = 0; p < side * side; p++) images.writeByte((i * 7 + p * 13) % 256);
                 labels.writeByte(i % 10);
             }
         }
