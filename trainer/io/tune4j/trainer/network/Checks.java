@@ -27,6 +27,16 @@ public final class Checks {
                 ? Optional.empty() : Optional.of("must be a drop probability in [0, 1)");
     }
 
+    public static Optional<String> probabilityOrSwitch(Object value) {
+        return value instanceof Boolean || unitInterval(value).isEmpty()
+                ? Optional.empty() : Optional.of("must be true, false or a probability in [0, 1]");
+    }
+
+    public static Optional<String> halfTurnDegrees(Object value) {
+        return number(value).filter(v -> v >= 0 && v <= 180).isPresent()
+                ? Optional.empty() : Optional.of("must be a number of degrees in [0, 180]");
+    }
+
     public static Optional<String> positiveInteger(Object value) {
         return value instanceof Integer i && i > 0 ? Optional.empty() : Optional.of("must be an integer > 0");
     }

@@ -35,7 +35,13 @@ public enum Hyperparameter implements ParamRule {
     RMS_DECAY("rms_decay", 0.95, Checks::unitInterval),
     HIDDEN_LAYERS("hidden_layers", 1, Checks::nonNegativeInteger),
     UNITS("units", 64, Checks::positiveInteger),
-    ACTIVATION("activation", "RELU", Checks.enumName(Activation.class));
+    ACTIVATION("activation", "RELU", Checks.enumName(Activation.class)),
+    /** Probability of flipping a training image left to right; true is 0.5 (Keras's horizontal_flip). */
+    AUGMENT_FLIP("augment_flip", 0.0, Checks::probabilityOrSwitch),
+    /** Largest shift of a training image, as a fraction of its height and width, either way. */
+    AUGMENT_SHIFT("augment_shift", 0.0, Checks::unitInterval),
+    /** Largest rotation of a training image, in degrees either way. */
+    AUGMENT_ROTATION("augment_rotation", 0.0, Checks::halfTurnDegrees);
 
     private final String key;
     private final Object defaultValue;

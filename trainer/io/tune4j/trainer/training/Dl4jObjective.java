@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
@@ -113,13 +114,15 @@ public final class Dl4jObjective implements Objective {
                 ? new BestEpochTracker(metric, 0.0) : new BestEpochTracker(earlyStopping.monitor(), earlyStopping.minDelta());
         int epochs = setting(trial, Hyperparameter.EPOCHS, training.epochs());
         ShuffledBatches batches = new ShuffledBatches(data.train(), batchSize(trial), trial.seed());
+        UnaryOperator<DataSet> augmentation =
+                Augmentation.of(trial.params()).forTrial(data.image(), trial.seed());
 
         NetworkSnapshot bestEpoch = null;
         int epoch = 0;
         boolean stoppedEarly = false;
         while (epoch < epochs) {
             epoch++;
-            double trainLoss = trainOneEpoch(network, batches);
+            double trainLoss = trainOneEpoch(network, batches, augmentation);
             // fit(DataSet) counts iterations but not epochs (only fit(iterator) does): without this, lr
             // schedules by epoch would never decay.
             network.incrementEpochCount();
@@ -168,11 +171,12 @@ public final class Dl4jObjective implements Objective {
      * first loss that is not a finite number: a diverged network cannot recover, so the rest of the epoch
      * would only waste time (a whole MNIST epoch of it, with too high a learning rate).
      */
-    private static double trainOneEpoch(TrainableNetwork network, ShuffledBatches batches) {
+    private static double trainOneEpoch(TrainableNetwork network, ShuffledBatches batches,
+                                        UnaryOperator<DataSet> augmentation) {
         double lossSum = 0;
         int examples = 0;
         for (Iterator<DataSet> epoch = batches.nextEpoch(); epoch.hasNext(); ) {
-            DataSet batch = epoch.next();
+            DataSet batch = augmentation.apply(epoch.next());
             network.fit(batch);
             double loss = network.score();
             if (!Double.isFinite(loss)) return loss;

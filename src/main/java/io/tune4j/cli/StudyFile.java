@@ -17,6 +17,7 @@ import io.tune4j.search.study.FaultTolerance;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.spec.DataConfigParser;
 import io.tune4j.trainer.pool.PoolSettings;
+import io.tune4j.trainer.spec.AugmentationSpaceCheck;
 import io.tune4j.trainer.spec.NetworkSection;
 import io.tune4j.trainer.spec.NetworkSectionParser;
 import io.tune4j.trainer.spec.NetworkSpaceCheck;
@@ -72,12 +73,13 @@ public final class StudyFile {
         FaultTolerance faults = FaultToleranceParser.parse(root.get("search"));
         TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
         PrunerSettings pruner = PrunerParser.parse(root.get("pruner"));
-        NetworkSection network = NetworkSectionParser.parse(root.get("network"), data.source().image());
+        NetworkSection network = NetworkSectionParser.parse(root.get("network"), data.source().holdsImages());
         // A layer stack may declare every param itself; without one, space: is where params are.
         Optional<SpecNode> spaceNode = root.get("network").isPresent() ? root.get("space") : Optional.of(root.require("space"));
         DeclaredSpace space = SpaceParser.parse(spaceNode, network.extension());
         NetworkSpaceCheck.check(space, network);
         network.checkFits(space.space(), data.source().image(), root.get("network"));
+        AugmentationSpaceCheck.check(space, data.source());
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
                 space.space(), text, faults, network.definition());
     }
