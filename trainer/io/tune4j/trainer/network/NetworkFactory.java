@@ -30,7 +30,7 @@ public final class NetworkFactory {
         NetworkParams p = new NetworkParams(params);
         Activation activation = Activation.valueOf(p.text(ACTIVATION).toUpperCase());
         double dropout = p.number(DROPOUT);
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.ListBuilder layers = TrainingPerformance.apply(new NeuralNetConfiguration.Builder())
                 .seed(seed)
                 .updater(UpdaterFactory.create(p))
                 .weightInit(WeightInit.valueOf(p.text(WEIGHT_INIT).toUpperCase()))
