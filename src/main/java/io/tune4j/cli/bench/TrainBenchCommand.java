@@ -11,6 +11,7 @@ import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.training.TrainingBench;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,9 +61,10 @@ final class TrainBenchCommand implements Callable<Integer> {
         DatasetSplits data = DatasetLoader.load(plan.data());
         long seed = plan.search().seed();
         PrintWriter console = spec.commandLine().getOut();
-        console.printf("%s: %d training rows, %d validation rows, params %s, seed %d, OMP_NUM_THREADS=%s, load average %s%n",
-                plan.study(), data.train().numExamples(), data.validation().numExamples(), params, seed,
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), LoadAverage.text());
+        console.printf("%s: %d training rows, %d validation rows, params %s, seed %d, OMP_NUM_THREADS=%s, "
+                        + "JVM options %s, load average %s%n", plan.study(), data.train().numExamples(),
+                data.validation().numExamples(), params, seed, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), LoadAverage.text());
         console.printf("%5s %11s %8s %8s %7s %9s %12s%n", "epoch", "samples/s", "wall s", "CPU s", "GC s",
                 "val_loss", "val_accuracy");
         Path models = BenchStudy.temporaryFolder();
