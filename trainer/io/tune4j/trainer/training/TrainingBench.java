@@ -2,6 +2,7 @@ package io.tune4j.trainer.training;
 
 import io.tune4j.search.study.Trial;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.network.NetworkDefinition;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -33,10 +34,10 @@ public final class TrainingBench {
      * Trains {@code params} for {@code epochs} epochs (no early stopping, so every epoch runs) and hands each
      * epoch's figures to {@code onEpoch} as it ends. The first epoch also pays for building the network.
      */
-    public static List<Epoch> run(DatasetSplits data, Map<String, Object> params, long seed, int epochs,
-                                  Path modelDir, Consumer<Epoch> onEpoch) throws IOException {
+    public static List<Epoch> run(DatasetSplits data, NetworkDefinition network, Map<String, Object> params, long seed,
+                                  int epochs, Path modelDir, Consumer<Epoch> onEpoch) throws IOException {
         TimedTrial trial = new TimedTrial(params, seed, data.train().numExamples(), onEpoch);
-        new Dl4jObjective(data, new TrainingSpec(epochs, null), "val_accuracy", modelDir).evaluate(trial);
+        new Dl4jObjective(data, network, new TrainingSpec(epochs, null), "val_accuracy", modelDir).evaluate(trial);
         return trial.epochs;
     }
 

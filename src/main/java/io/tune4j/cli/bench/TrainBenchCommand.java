@@ -70,7 +70,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         Path models = BenchStudy.temporaryFolder();
         List<TrainingBench.Epoch> ran;
         try {
-            ran = TrainingBench.run(data, params, seed, epochs, models, epoch -> {
+            ran = TrainingBench.run(data, plan.network(), params, seed, epochs, models, epoch -> {
                 console.printf(Locale.ROOT, "%5d %11.0f %8.2f %8.2f %7.2f %9.4f %12.4f%n", epoch.epoch(),
                         epoch.samplesPerSecond(), epoch.wallSeconds(), epoch.cpuSeconds(), epoch.gcSeconds(),
                         epoch.metrics().get("val_loss"), epoch.metrics().get("val_accuracy"));

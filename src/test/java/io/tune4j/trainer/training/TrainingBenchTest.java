@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.Trial;
 import io.tune4j.trainer.OfflineDl4j;
+import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSpec;
@@ -34,7 +35,7 @@ class TrainingBenchTest {
     @Test
     void everyEpochIsTimedAndCarriesTheMetricsAStudyWouldRecord() throws Exception {
         List<TrainingBench.Epoch> printed = new ArrayList<>();
-        List<TrainingBench.Epoch> epochs = TrainingBench.run(DIGITS, PARAMS, 7, 3, models, printed::add);
+        List<TrainingBench.Epoch> epochs = TrainingBench.run(DIGITS, new DenseShorthand(), PARAMS, 7, 3, models, printed::add);
 
         assertEquals(printed, epochs, "each epoch is handed over as it ends");
         assertEquals(List.of(1, 2, 3), epochs.stream().map(TrainingBench.Epoch::epoch).toList());
