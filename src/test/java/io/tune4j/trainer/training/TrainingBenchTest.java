@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.Trial;
 import io.tune4j.trainer.OfflineDl4j;
-import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSpec;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.network.DenseShorthand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
