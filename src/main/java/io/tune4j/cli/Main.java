@@ -1,6 +1,7 @@
 package io.tune4j.cli;
 
 import io.tune4j.cli.bench.BenchCommand;
+import io.tune4j.cli.data.DataCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tune4j", mixinStandardHelpOptions = true, version = "tune4j 0.1.0",
         description = "Hyperparameter search for Deeplearning4j networks.",
         subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, TrialsCommand.class,
-                ExportCommand.class, DashboardCommand.class, BenchCommand.class, WorkerCommand.class,
+                ExportCommand.class, DashboardCommand.class, DataCommand.class, BenchCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -1,7 +1,7 @@
 package io.tune4j.cli;
 
 import io.tune4j.cli.terminal.LeaderboardTable;
-import io.tune4j.cli.terminal.ProgressListener;
+import io.tune4j.cli.terminal.ProgressDisplay;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.Study;
@@ -11,6 +11,7 @@ import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.pool.CudaDevice;
 import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.pool.TrialPool;
@@ -55,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Trained models kept on disk: those of the best N trials (default: ${DEFAULT-VALUE}).")
     int keepModels;
 
-    @Option(names = "--no-progress", description = "No progress bar (e.g. when logging to a file).")
+    @Option(names = "--no-progress", description = "No live progress on a terminal: one line per finished trial,"
+            + " as when the output is a pipe or a file.")
     boolean noProgress;
 
     @Option(names = "--dashboard", description = "Serve the live dashboard while the study runs; prints its URL.")
@@ -106,11 +108,20 @@ final class RunCommand implements Callable<Integer> {
                     SpaceFileObjectives.payload(plan, modelDir));
             // Recorded first: stopping the pool fails its trials, and those must read as interrupted. (A run
             // killed outright leaves them RUNNING; the next run reclaims them by their heartbeats.)
-            try (pool; StopSignals onStop = new StopSignals(() -> {
+            PrintWriter err = spec.commandLine().getErr();
+            try (pool;
+                 ProgressDisplay progress = ProgressDisplay.open(!noProgress && ProgressDisplay.onTerminal(), out,
+                         plan.study(), plan.search().trials(), plan.metric(), plan.direction(),
+                         params -> ((Number) params.getOrDefault(Hyperparameter.EPOCHS.key(),
+                                 plan.training().epochs())).intValue());
+                 StopSignals onStop = new StopSignals(signal -> {
                     study.abandonRunning("interrupted: the run was stopped while this trial ran");
                     pool.close();
-                });
-                 ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(), !noProgress)) {
+                    progress.close();
+                    err.println("tune4j: study stopped early: SIG" + signal + " stopped the run; its running trials"
+                            + " are queued to run first; continue with: " + continueWith(null));
+                    err.flush();
+                })) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
@@ -118,12 +129,14 @@ final class RunCommand implements Callable<Integer> {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
-                    plan.study(), plan.metric(), plan.direction().name().toLowerCase());
+                    plan.study(), plan.metric(), plan.direction().name().toLowerCase(Locale.ROOT));
             out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
-            if (study.stopReason().isPresent()) {
+            if (study.endReason().isPresent()) {
                 // Said before the export, which may well have nothing to export when every trial failed.
-                spec.commandLine().getErr().println("tune4j: study stopped early: " + study.stopReason().get());
-                if (study.bestTrial().isEmpty()) return STOPPED_EARLY;
+                int left = plan.search().trials() - ran.size();
+                err.println("tune4j: study stopped early: " + study.endReason().get() + " (" + ran.size() + " of "
+                        + plan.search().trials() + " trials ran); continue with: " + continueWith(left));
+                if (study.stopReason().isPresent() && study.bestTrial().isEmpty()) return STOPPED_EARLY;
             }
             new BestExporter(store, results).export(study.record(), 1)
                     .forEach(dir -> out.println("best trial exported to " + dir));
@@ -131,6 +144,12 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             if (workersNode != null) workersNode.close();
         }
+    }
+
+    /** The command that continues this study with {@code trials} new trials (the file's number when null). */
+    private String continueWith(Integer trials) {
+        return "./tune4j run " + spaceFile + (results.dir.equals(Path.of("results")) ? "" : " --results " + results.dir)
+                + (trials == null ? "" : " --trials " + trials);
     }
 
     private static String describe(PoolSettings pool) {

@@ -2,6 +2,7 @@ package io.tune4j.cli;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -16,9 +17,10 @@ final class StopSignals implements AutoCloseable {
 
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
 
-    StopSignals(Runnable beforeExit) {
+    /** {@code beforeExit} is given the signal's name: INT (Ctrl-C) or TERM. */
+    StopSignals(Consumer<String> beforeExit) {
         SignalHandler handler = signal -> {
-            beforeExit.run();
+            beforeExit.accept(signal.getName());
             System.exit(EXIT_CODES.getOrDefault(signal.getName(), 1));
         };
         for (String name : EXIT_CODES.keySet()) {
