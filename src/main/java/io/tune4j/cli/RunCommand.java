@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
         StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
         // Data, devices and the dashboard's options are checked before the database is touched, so a mistake
@@ -115,17 +115,19 @@ final class RunCommand implements Callable<Integer> {
                          params -> ((Number) params.getOrDefault(Hyperparameter.EPOCHS.key(),
                                  plan.training().epochs())).intValue());
                  StopSignals onStop = new StopSignals(signal -> {
-                    study.abandonRunning("interrupted: the run was stopped while this trial ran");
-                    pool.close();
                     progress.close();
                     err.println("tune4j: study stopped early: SIG" + signal + " stopped the run; its running trials"
-                            + " are queued to run first; continue with: " + continueWith(null));
+                            + " are recorded as interrupted and run first next time; continue with: "
+                            + continueWith(null));
                     err.flush();
+                    study.abandonRunning("interrupted: the run was stopped while this trial ran");
+                    pool.close();
                 })) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), pool, listener);
+                onStop.holdIfStopping();
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
