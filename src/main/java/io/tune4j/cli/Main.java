@@ -14,8 +14,6 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        // DL4J reports its backend at INFO on every start; users see warnings and errors only.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(commandLine().execute(args));
     }
 
