@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +63,18 @@ class ReadmeCommandsTest {
         }
         assertTrue(synopses.size() >= 10, "the commands table was found: " + synopses);
         return synopses.stream().map(synopsis -> DynamicTest.dynamicTest(synopsis, () -> checkSynopsis(synopsis)));
+    }
+
+    @Test
+    void theCommandsTheReadmeSaysTakeResultsAreTheOnesThatDo() throws IOException {
+        Matcher claim = Pattern.compile("((?:`[a-z]+`(?:, | and ))+`[a-z]+`) take `--results DIR`").matcher(readme());
+        assertTrue(claim.find(), "the README says which commands take --results");
+        Set<String> said = new TreeSet<>(Arrays.asList(claim.group(1).replaceAll("`| and |,", " ").strip().split("\\s+")));
+        Set<String> taking = new TreeSet<>();
+        Main.commandLine().getSubcommands().forEach((name, command) -> {
+            if (command.getCommandSpec().findOption("--results") != null) taking.add(name);
+        });
+        assertEquals(taking, said);
     }
 
     @TestFactory

@@ -21,11 +21,13 @@ import org.jline.utils.InfoCmp.Capability;
  */
 final class LiveProgress implements ProgressDisplay {
     private static final int FALLBACK_WIDTH = 80;
+    private static final long MIN_FRAME_NANOS = 100_000_000;
 
     private final StudyProgress progress;
     private final Terminal terminal;
     private final ScheduledExecutorService ticker;
     private int drawnLines;
+    private volatile long lastDrawNanos;
     private boolean closed;
 
     LiveProgress(StudyProgress progress, Terminal terminal) {
@@ -50,7 +52,8 @@ final class LiveProgress implements ProgressDisplay {
     @Override
     public void trialReported(TrialRecord trial, int step, Map<String, Double> metrics) {
         progress.trialReported(trial, step, metrics);
-        redraw(List.of());
+        // Small networks report hundreds of epochs a second; the eye needs a few frames, an ssh link fewer.
+        if (System.nanoTime() - lastDrawNanos >= MIN_FRAME_NANOS) redraw(List.of());
     }
 
     @Override
@@ -68,6 +71,7 @@ final class LiveProgress implements ProgressDisplay {
         for (String line : block) terminal.writer().println(line.length() < width ? line : line.substring(0, width - 1));
         drawnLines = block.size();
         terminal.flush();
+        lastDrawNanos = System.nanoTime();
     }
 
     /** Moves back to the block's first line and clears from there to the end of the screen. */

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp.Capability;
 
 /** How a run shows its progress: live on a terminal, one line per finished trial anywhere else. */
 public interface ProgressDisplay extends StudyListener, AutoCloseable {
@@ -31,12 +33,25 @@ public interface ProgressDisplay extends StudyListener, AutoCloseable {
     static ProgressDisplay open(boolean live, PrintWriter out, String study, int trials, String metric,
                                 Direction direction, ToIntFunction<Map<String, Object>> epochBudget) {
         if (!live) return new TrialLog(out);
-        StudyProgress progress = new StudyProgress(study, trials, metric, direction, epochBudget, Instant.now());
         try {
             // No signal handlers of JLine's: Ctrl-C must reach the run's own, which records interrupted trials.
-            return new LiveProgress(progress, TerminalBuilder.builder().system(true).nativeSignals(false).build());
+            // A terminal JLine cannot drive (TERM=dumb, an unknown type) gets the plain lines, not a block
+            // printed again and again.
+            Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(false).dumb(true).build();
+            if (!canRedraw(terminal)) {
+                terminal.close();
+                return new TrialLog(out);
+            }
+            return new LiveProgress(
+                    new StudyProgress(study, trials, metric, direction, epochBudget, Instant.now()), terminal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean canRedraw(Terminal terminal) {
+        return !terminal.getType().startsWith(Terminal.TYPE_DUMB)
+                && terminal.getStringCapability(Capability.cursor_up) != null
+                && terminal.getStringCapability(Capability.clr_eos) != null;
     }
 }

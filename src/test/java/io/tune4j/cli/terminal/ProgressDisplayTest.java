@@ -101,7 +101,9 @@ class ProgressDisplayTest {
                 .streams(new ByteArrayInputStream(new byte[0]), screen).size(new Size(60, 24)).build();
         try (LiveProgress live = new LiveProgress(progress(), terminal)) {
             live.trialStarted(trial(3, TrialState.RUNNING, null, T0, null));
+            Thread.sleep(150); // a report within 0.1 s of the last frame waits for the next one
             live.trialReported(trial(3, TrialState.RUNNING, null, T0, null), 1, Map.of("val_accuracy", 0.9));
+            Thread.sleep(150);
             live.trialReported(trial(3, TrialState.RUNNING, null, T0, null), 2, Map.of("val_accuracy", 0.95));
             live.trialFinished(trial(3, TrialState.COMPLETE, 0.95, T0, T0.plusSeconds(4)), null);
         }
