@@ -2,6 +2,7 @@ package io.tune4j.cli;
 
 import io.tune4j.cli.bench.BenchCommand;
 import io.tune4j.cli.data.DataCommand;
+import io.tune4j.trainer.network.UserClasspath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,15 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        String userClasses = System.getenv("TUNE4J_CLASSPATH");
+        if (userClasses != null && !userClasses.isBlank()) {
+            try {
+                UserClasspath.add(userClasses);
+            } catch (IllegalArgumentException e) {
+                System.err.println("tune4j: TUNE4J_CLASSPATH: " + e.getMessage());
+                System.exit(2);
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 

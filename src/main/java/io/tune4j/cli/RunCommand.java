@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run (or continue) the study a space file declares, then export its best trial.")
 final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ClasspathOption classpath;
+
     /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
     static final int STOPPED_EARLY = 3;
 
@@ -125,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
                 })) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
-                ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
+                ran = study.optimize(new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), pool, listener);
                 onStop.holdIfStopping();
             }
