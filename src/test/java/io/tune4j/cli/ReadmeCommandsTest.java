@@ -49,7 +49,11 @@ class ReadmeCommandsTest {
             try {
                 assertNotNull(main.parseArgs(args.toArray(String[]::new)).subcommand(), "names a command: " + command);
             } catch (CommandLine.ParameterException e) {
-                fail(command + ": " + e.getMessage());
+                // A file the README has the user build first (the example's jar) is missing from a checkout;
+                // the command line got as far as checking it, so its options are right.
+                boolean notBuiltYet = args.stream().anyMatch(arg -> e.getMessage().endsWith("not found: " + arg)
+                        && !Files.exists(Path.of(arg)));
+                if (!notBuiltYet) fail(command + ": " + e.getMessage());
             }
         }));
     }
