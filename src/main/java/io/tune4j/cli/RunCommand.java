@@ -20,6 +20,8 @@ import io.tune4j.trainer.training.ModelRetention;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -109,9 +111,9 @@ final class RunCommand implements Callable<Integer> {
             List<TrialRecord> ran;
             TrialPool pool = WorkersOption.pool(workersNode, plan.pool(), SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, modelDir));
+            PrintWriter err = spec.commandLine().getErr();
             // Recorded first: stopping the pool fails its trials, and those must read as interrupted. (A run
             // killed outright leaves them RUNNING; the next run reclaims them by their heartbeats.)
-            PrintWriter err = spec.commandLine().getErr();
             try (pool;
                  ProgressDisplay progress = ProgressDisplay.open(!noProgress && ProgressDisplay.onTerminal(), out,
                          plan.study(), plan.search().trials(), plan.metric(), plan.direction(),
@@ -151,10 +153,19 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The command that continues this study with {@code trials} new trials (the file's number when null). */
+    /**
+     * This run's command as typed, which continues the study, with {@code trials} new trials (as typed when
+     * null): the user's other options (results folder, sampler, classpath) carry over unchanged.
+     */
     private String continueWith(Integer trials) {
-        return "./tune4j run " + spaceFile + (results.dir.equals(Path.of("results")) ? "" : " --results " + results.dir)
-                + (trials == null ? "" : " --trials " + trials);
+        List<String> args = new ArrayList<>();
+        for (Iterator<String> typed = spec.commandLine().getParseResult().originalArgs().iterator(); typed.hasNext(); ) {
+            String arg = typed.next();
+            if (trials != null && arg.equals("--trials") && typed.hasNext()) typed.next();
+            else if (trials == null || !arg.startsWith("--trials=")) args.add(arg);
+        }
+        if (trials != null) args.addAll(List.of("--trials", String.valueOf(trials)));
+        return "./tune4j " + String.join(" ", args);
     }
 
     private static String describe(PoolSettings pool) {

@@ -175,8 +175,8 @@ class CommandLineEndToEndTest {
                 dir.toString());
         assertEquals(0, run.exitCode(), "a timeout is a budget, not a failure: " + run.err());
         assertTrue(run.err().matches("tune4j: study stopped early: the timeout passed \\((\\d+) of 50 trials ran\\);"
-                + " continue with: \\./tune4j run spaces/iris-mlp\\.yaml --results " + java.util.regex.Pattern.quote(dir.toString())
-                + " --trials \\d+\\R"), run.err());
+                + " continue with: \\./tune4j run spaces/iris-mlp\\.yaml --timeout 1s --results "
+                + java.util.regex.Pattern.quote(dir.toString()) + " --trials \\d+\\R"), run.err());
     }
 
     @Test
