@@ -1,7 +1,9 @@
 package io.tune4j.trainer.pool;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * A GPU by its CUDA index. Binding goes through ND4J's affinity manager, which ties the calling thread (and
@@ -15,6 +17,11 @@ public record CudaDevice(int index) implements Device {
     @Override
     public String name() {
         return "cuda:" + index;
+    }
+
+    @Override
+    public OptionalLong memoryBytes() {
+        return OptionalLong.of(NativeOpsHolder.getInstance().getDeviceNativeOps().getDeviceTotalMemory(index));
     }
 
     @Override

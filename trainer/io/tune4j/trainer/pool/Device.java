@@ -1,5 +1,7 @@
 package io.tune4j.trainer.pool;
 
+import java.util.OptionalLong;
+
 /**
  * Where a worker trains a trial: a CPU slot or a GPU. The pool allocates devices to trials; binding one
  * prepares the calling (worker) thread to compute on it.
@@ -11,4 +13,12 @@ public interface Device {
 
     /** Makes the current thread compute on this device; called on the worker thread before each trial. */
     void bind();
+
+    /**
+     * The memory trials may fill on this device, when it has its own (a GPU); empty for a CPU slot, whose trials
+     * share the machine's memory and are sized against it before they train.
+     */
+    default OptionalLong memoryBytes() {
+        return OptionalLong.empty();
+    }
 }

@@ -45,15 +45,20 @@ public final class DeviceWorkers {
     }
 
     public CompletableFuture<Double> start(Trial trial, Work work) {
+        return start(trial, 0, work);
+    }
+
+    /** Starts {@code work} on a device with room for a trial of {@code bytes} (its memory estimate, 0: unknown). */
+    public CompletableFuture<Double> start(Trial trial, long bytes, Work work) {
         CompletableFuture<Double> result = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                Device device = allocator.acquire();
+                Device device = allocator.acquire(bytes);
                 try {
                     trial.recordDevice(device.name());
                     result.complete(work.run(device));
                 } finally {
-                    allocator.release(device);
+                    allocator.release(device, bytes);
                 }
             } catch (Throwable failure) {
                 // Errors too: an OutOfMemoryError ends its trial, the worker takes the next one.

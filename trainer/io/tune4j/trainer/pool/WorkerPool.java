@@ -23,7 +23,8 @@ public final class WorkerPool implements TrialPool {
 
     @Override
     public CompletableFuture<Double> start(Trial trial, Objective objective) {
-        return workers.start(trial, device -> {
+        long bytes = objective instanceof MemoryNeeds needs ? needs.trainingBytes(trial.params()) : 0;
+        return workers.start(trial, bytes, device -> {
             device.bind();
             return objective.evaluate(trial);
         });

@@ -9,11 +9,13 @@ import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.network.NetworkContext;
 import io.tune4j.trainer.network.NetworkDefinition;
+import io.tune4j.trainer.pool.MemoryNeeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.util.ModelSerializer;
@@ -26,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the model and return the objective metric of that best epoch — so the stored value, the saved model and
  * an export all agree.
  */
-public final class Dl4jObjective implements Objective {
+public final class Dl4jObjective implements Objective, MemoryNeeds {
     private final DatasetSplits data;
     private final NetworkDefinition definition;
     private final TrainingSpec training;
@@ -95,6 +97,21 @@ public final class Dl4jObjective implements Objective {
 
     private static int batchSize(Trial trial) {
         return setting(trial, Hyperparameter.BATCH_SIZE, (Integer) Hyperparameter.BATCH_SIZE.defaultValue());
+    }
+
+    /**
+     * The memory estimate of the trial's network, for placing it on a GPU before it runs; 0 for a network that
+     * cannot be built (the trial then fails itself, with the reason, as soon as it starts).
+     */
+    @Override
+    public long trainingBytes(Map<String, Object> params) {
+        Object batch = params.getOrDefault(Hyperparameter.BATCH_SIZE.key(), Hyperparameter.BATCH_SIZE.defaultValue());
+        try {
+            return PreTrainingCheck.check(definition, params, new NetworkContext(inputOf(data), data.classes(), 0),
+                    ((Number) batch).intValue(), Long.MAX_VALUE).memoryBytes();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.search.study.StudyListener;
+import io.tune4j.search.study.Trial;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
@@ -141,6 +142,67 @@ class WorkerPoolTest {
         gpus.release(second);
         assertTrue(gotThird.await(30, TimeUnit.SECONDS), "the freed device goes to the waiting trial");
         assertThrows(IllegalStateException.class, () -> gpus.release(new SimulatedGpu(5)));
+    }
+
+    @Test
+    void aGpuTakesTrialsWhileTheirMemoryEstimatesFitInIt() throws Exception {
+        SimulatedGpu gpu0 = new SimulatedGpu(0, 1000);
+        SimulatedGpu gpu1 = new SimulatedGpu(1, 1000);
+        DeviceAllocator gpus = new DeviceAllocator(List.of(gpu0, gpu1), 4);
+        assertEquals(gpu0, gpus.acquire(600));
+        assertEquals(gpu1, gpus.acquire(600), "the idle device first");
+        assertEquals(gpu0, gpus.acquire(300), "a small network shares a device with a large one");
+        assertEquals(gpu1, gpus.acquire(300));
+        CountDownLatch placed = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                assertEquals(gpu0, gpus.acquire(200));
+                placed.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        assertFalse(placed.await(200, TimeUnit.MILLISECONDS), "900 of 1000 bytes taken on each: 200 more fit nowhere");
+        gpus.release(gpu0, 600);
+        assertTrue(placed.await(30, TimeUnit.SECONDS), "the freed memory takes the waiting trial");
+        IllegalStateException tooLarge = assertThrows(IllegalStateException.class, () -> gpus.acquire(5000));
+        assertTrue(tooLarge.getMessage().contains("more than any device holds"), tooLarge.getMessage());
+    }
+
+    @Test
+    void thePoolPlacesTrialsByTheirObjectivesMemoryEstimate() {
+        Map<String, AtomicInteger> runningOn = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> mostOn = new ConcurrentHashMap<>();
+        // Every trial needs 700 of a GPU's 1000 bytes: however many the count allows, one at a time per GPU.
+        class LargeNetworks implements Objective, MemoryNeeds {
+            @Override
+            public long trainingBytes(Map<String, Object> params) {
+                return 700;
+            }
+
+            @Override
+            public double evaluate(Trial trial) throws Exception {
+                String device = SimulatedGpu.current().name();
+                int now = runningOn.computeIfAbsent(device, d -> new AtomicInteger()).incrementAndGet();
+                mostOn.computeIfAbsent(device, d -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+                try {
+                    Thread.sleep(20);
+                    return trial.getDouble("x");
+                } finally {
+                    runningOn.get(device).decrementAndGet();
+                }
+            }
+        }
+        DeviceAllocator gpus = new DeviceAllocator(List.of(new SimulatedGpu(0, 1000), new SimulatedGpu(1, 1000)), 2);
+        try (H2StudyStore store = H2StudyStore.openFile(results); WorkerPool pool = new WorkerPool(4, gpus)) {
+            Study study = open(store, "memory", new RandomSampler(7));
+            List<TrialRecord> ran = study.optimize(new LargeNetworks(), Budget.trials(8), pool, StudyListener.NONE);
+            assertEquals(8, ran.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+            assertEquals(Map.of("sim-gpu:0", 1, "sim-gpu:1", 1), mostOn.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
+            assertEquals(List.of(0, 0), gpus.load(), "every device is released");
+        }
     }
 
     @Test
