@@ -102,11 +102,15 @@ public final class ProcessPool implements TrialPool {
 
     /**
      * The same java and classpath as this JVM (users' classes included), with its heap limit. A native crash report goes to the temp
-     * folder, not into the user's working folder.
+     * folder, not into the user's working folder. The child lives for one trial and only trains, so it stops
+     * at the C1 compiler: DL4J's Java side is glue around native ops, and C2 compiling it cost 1-2 CPU
+     * seconds in each of a trial's first epochs, while C1's code trained as fast once warm (tune4j bench
+     * train, MNIST 784-256-10 MLP; README "Training speed").
      */
     private static List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("-Xmx") || arg.startsWith("-Dorg.slf4j")) command.add(arg);
         }
