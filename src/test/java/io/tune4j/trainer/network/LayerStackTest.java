@@ -33,7 +33,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * A {@code network:} section sampled many times: every sampled block setting must be read back from the layer it
@@ -72,7 +71,7 @@ class LayerStackTest {
             assertEquals(params.get("conv2d_1.stride"), conv.getStride()[0]);
             assertEquals(params.get("conv2d_1.padding").equals("same") ? ConvolutionMode.Same : ConvolutionMode.Truncate,
                     conv.getConvolutionMode());
-            assertEquals(params.get("conv2d_1.activation"), activation(conv));
+            assertEquals(params.get("conv2d_1.activation"), SampledParamsReachNetworkTest.activationName(conv));
             assertEquals((double) params.get("conv2d_1.dropout"), dropped(conv), 1e-12);
             if ((Boolean) params.get("batch_norm_1.include")) assertInstanceOf(BatchNormalization.class, layers.get(at++));
             SubsamplingLayer pool = assertInstanceOf(SubsamplingLayer.class, layers.get(at++));
@@ -85,7 +84,7 @@ class LayerStackTest {
             for (int r = 1; r <= repeats; r++) {
                 DenseLayer dense = assertInstanceOf(DenseLayer.class, layers.get(at++));
                 assertEquals(params.get("dense_1." + r + ".units"), (int) dense.getNOut(), params.toString());
-                assertEquals(params.get("dense_1." + r + ".activation"), activation(dense));
+                assertEquals(params.get("dense_1." + r + ".activation"), SampledParamsReachNetworkTest.activationName(dense));
                 assertEquals((double) params.get("dense_1." + r + ".dropout"), dropped(dense), 1e-12);
             }
             assertNull(params.get("dense_1." + (repeats + 1) + ".units"), "a layer beyond the count has no width");
@@ -123,8 +122,8 @@ class LayerStackTest {
                   - dense: {units: 5, activation: TANH}
                 """);
         MultiLayerConfiguration conf = build(section, Map.of("activation", "ELU"));
-        assertEquals("ELU", activation((BaseLayer) conf.getConf(0).getLayer()));
-        assertEquals("TANH", activation((BaseLayer) conf.getConf(1).getLayer()));
+        assertEquals("ELU", SampledParamsReachNetworkTest.activationName((BaseLayer) conf.getConf(0).getLayer()));
+        assertEquals("TANH", SampledParamsReachNetworkTest.activationName((BaseLayer) conf.getConf(1).getLayer()));
         assertTrue(conf.getConf(2).getLayer() instanceof OutputLayer);
     }
 
@@ -137,15 +136,6 @@ class LayerStackTest {
         InputType input = InputType.convolutionalFlat(DIGITS.height(), DIGITS.width(), DIGITS.channels());
         BuiltNetwork built = section.definition().build(params, new NetworkContext(input, 10, 1));
         return ((BuiltNetwork.Layers) built).configuration();
-    }
-
-    private static String activation(BaseLayer layer) {
-        for (Activation activation : Activation.values()) {
-            if (activation.getActivationFunction().getClass().equals(layer.getActivationFn().getClass())) {
-                return activation.name();
-            }
-        }
-        throw new AssertionError("unknown activation " + layer.getActivationFn());
     }
 
     private static double dropped(Layer layer) {

@@ -140,7 +140,8 @@ class SampledParamsReachNetworkTest {
         throw new AssertionError("no schedule reader for " + updater);
     }
 
-    private static String activationName(DenseLayer layer) {
+    /** The name of the DL4J {@code Activation} a layer was built with (shared with LayerStackTest). */
+    static String activationName(BaseLayer layer) {
         for (Activation activation : Activation.values()) {
             if (activation.getActivationFunction().getClass().equals(layer.getActivationFn().getClass())) {
                 return activation.name();
