@@ -12,7 +12,7 @@ import org.nd4j.linalg.activations.Activation;
  * leaves it out, and which values it accepts. The space file is checked against this list before anything
  * runs, and the network factory reads params only through these names.
  */
-public enum Hyperparameter {
+public enum Hyperparameter implements ParamRule {
     LEARNING_RATE("learning_rate", 1e-3, Checks::positive),
     LR_SCHEDULE("lr_schedule", "none", Checks.oneOf("none", "exponential", "step")),
     /** Multiplier per epoch (exponential) or per step (step) of the learning rate. */
@@ -68,6 +68,7 @@ public enum Hyperparameter {
     }
 
     /** The name used in space files and in a trial's params. */
+    @Override
     public String key() {
         return key;
     }
@@ -78,6 +79,7 @@ public enum Hyperparameter {
     }
 
     /** Why {@code value} cannot be used for this parameter, or empty when it can. */
+    @Override
     public Optional<String> problemWith(Object value) {
         return check.apply(value);
     }

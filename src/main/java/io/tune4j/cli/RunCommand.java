@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run (or continue) the study a space file declares, then export its best trial.")
 final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ClasspathOption classpath;
+
     /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
     static final int STOPPED_EARLY = 3;
 
@@ -113,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
                  ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(), !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
-                ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
+                ran = study.optimize(new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), pool, listener);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);

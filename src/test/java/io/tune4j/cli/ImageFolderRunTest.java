@@ -13,7 +13,6 @@ import io.tune4j.trainer.data.ImageFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +52,8 @@ class ImageFolderRunTest {
             assertEquals(List.of(TrialState.COMPLETE, TrialState.COMPLETE),
                     trials.stream().map(TrialRecord::state).toList());
             StudyPlan stored = StudyFile.parse(study.definition().source(), Path.of("/elsewhere"), "stored");
-            assertEquals(new DatasetSpec.Images(dir.resolve("pics").toAbsolutePath(),
-                    Optional.of(new DatasetSpec.Size(5, 5)), 1), stored.data().source());
+            assertEquals(DatasetSpec.Images.resizedTo(dir.resolve("pics").toAbsolutePath(), new DatasetSpec.Size(5, 5), 1),
+                    stored.data().source());
         }
 
         Path params = results.resolve("pics").resolve("best-1").resolve("params.yaml");
