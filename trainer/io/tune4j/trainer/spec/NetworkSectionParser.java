@@ -5,7 +5,6 @@ import io.tune4j.search.spec.NearestName;
 import io.tune4j.search.spec.SpaceParser;
 import io.tune4j.search.spec.SpecMapping;
 import io.tune4j.search.spec.SpecNode;
-import io.tune4j.trainer.data.ImageShape;
 import io.tune4j.trainer.network.Checks;
 import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.network.NetworkDefinition;
@@ -43,9 +42,9 @@ public final class NetworkSectionParser {
     private NetworkSectionParser() {}
 
     /**
-     * @param image the shape of the dataset's rows when they are images, empty for a table
+     * @param images whether the dataset's rows are images (a table's cannot feed spatial blocks)
      */
-    public static NetworkSection parse(Optional<SpecNode> section, Optional<ImageShape> image) {
+    public static NetworkSection parse(Optional<SpecNode> section, boolean images) {
         if (section.isEmpty()) return NetworkSection.shorthand();
         SpecNode node = section.get();
         if (node.isMapping()) return userClass(node.mapping().allowOnly(List.of("class")).require("class"));
@@ -60,7 +59,7 @@ public final class NetworkSectionParser {
             if (!names.add(block.block().name())) throw block.at().fail("block name '" + block.block().name() + "' is used twice");
             blocks.add(block);
         }
-        checkLayout(blocks, image);
+        checkLayout(blocks, images);
         Map<String, ParamRule> rules = new LinkedHashMap<>();
         for (ParsedBlock block : blocks) block.addRules(rules);
         SpaceParser.Extension extension = (parser, builder) -> {
@@ -101,8 +100,8 @@ public final class NetworkSectionParser {
     }
 
     /** Spatial blocks need image rows, and nothing can make rows images again once a block flattened them. */
-    private static void checkLayout(List<ParsedBlock> blocks, Optional<ImageShape> image) {
-        String flatBecause = image.isPresent() ? null : "the dataset's rows are a table, not images";
+    private static void checkLayout(List<ParsedBlock> blocks, boolean images) {
+        String flatBecause = images ? null : "the dataset's rows are a table, not images";
         for (ParsedBlock parsed : blocks) {
             BlockType type = parsed.block().type();
             if (type.layout() == BlockType.Layout.IMAGE && flatBecause != null) {

@@ -77,6 +77,19 @@ class BadInputCatalogueTest {
                 run("space file: unknown dataset", Map.of("s.yaml",
                         VALID_HEAD.replace("dataset: iris", "dataset: irises") + VALID_SPACE), "s.yaml",
                         "s.yaml:2: dataset"),
+                // The network section: the file, the line and the block.
+                run("network: unknown layer type", Map.of("s.yaml", VALID_HEAD + "network:\n  - conv3d: {}\n"),
+                        "s.yaml", "s.yaml:5: network[0].conv3d: unknown layer type 'conv3d'"),
+                run("network: spatial layers on a table", Map.of("s.yaml", VALID_HEAD + "network:\n  - pool: {}\n"),
+                        "s.yaml", "s.yaml:5: network[0].pool: pool needs image-shaped input"),
+                run("network: a class that is not on the classpath", Map.of("s.yaml", VALID_HEAD
+                        + "network: {class: com.acme.Missing}\n" + VALID_SPACE), "s.yaml",
+                        "s.yaml:4: network.class: class com.acme.Missing is not on the classpath"),
+                run("network: a class that is not a network", Map.of("s.yaml", VALID_HEAD
+                        + "network: {class: java.lang.Object}\n" + VALID_SPACE), "s.yaml",
+                        "s.yaml:4: network.class: class java.lang.Object does not implement"),
+                run("--classpath entry missing", Map.of("s.yaml", valid), "s.yaml --classpath {dir}/nets.jar",
+                        "--classpath: classpath entry not found"),
                 // CSV data: the file, the line and the column.
                 run("CSV file missing", Map.of("s.yaml", csvSpace("missing.csv")), "s.yaml", "missing.csv"),
                 run("CSV row shorter than the header", Map.of("s.yaml", csvSpace("d.csv"),
@@ -108,6 +121,12 @@ class BadInputCatalogueTest {
                 images("image size not [height, width]", dir -> ImageFolders.greyClasses(dir.resolve("pics"), 2, 2,
                         2, "a", "b"), "{dir: pics, size: [28]}", "s.yaml:2: dataset.images.size: expected [height, "
                         + "width]"),
+                new Case("a conv2d kernel larger than the images of a folder without size:", Map.of("s.yaml",
+                        VALID_HEAD.replace("dataset: iris", "dataset: {images: {dir: pics, channels: 1}}")
+                                + "network:\n  - conv2d: {filters: 4, kernel: 5, padding: valid}\n  - output: {}\n"
+                                + VALID_SPACE), List.of("s.yaml"),
+                        "s.yaml:5: network: no network of this section can be built for 2x2x1 images",
+                        dir -> ImageFolders.greyClasses(dir.resolve("pics"), 2, 2, 2, "a", "b")),
                 run("augmentation on a table", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  augment_flip: true\n"),
                         "s.yaml", "s.yaml:6: space.augment_flip: 'augment_flip' augments images"),
                 // Arguments of run.

@@ -130,7 +130,7 @@ class LayerStackTest {
 
     private static NetworkSection section(String yaml) {
         return NetworkSectionParser.parse(SpecDocument.parse("test.yaml", yaml).mapping().get("network"),
-                Optional.of(DIGITS));
+                true);
     }
 
     private static MultiLayerConfiguration build(NetworkSection section, Map<String, Object> params) {

@@ -103,7 +103,7 @@ class ConvolutionalTrialTest {
 
     private List<TrialRecord> run(String yaml, int epochs, int trials) {
         var root = SpecDocument.parse("test.yaml", yaml).mapping();
-        NetworkSection network = NetworkSectionParser.parse(root.get("network"), digits.image());
+        NetworkSection network = NetworkSectionParser.parse(root.get("network"), true);
         SearchSpace space = SpaceParser.parse(root.get("space"), network.extension()).space();
         Dl4jObjective objective = new Dl4jObjective(digits, network.definition(), new TrainingSpec(epochs, null),
                 "val_accuracy", results.resolve("models"));
