@@ -19,7 +19,7 @@ public final class StandardSettings {
 
     public static NeuralNetConfiguration.Builder builder(Map<String, Object> params, long seed) {
         NetworkParams p = new NetworkParams(params);
-        return new NeuralNetConfiguration.Builder()
+        return TrainingPerformance.apply(new NeuralNetConfiguration.Builder())
                 .seed(seed)
                 .updater(UpdaterFactory.create(p))
                 .weightInit(WeightInit.valueOf(p.text(WEIGHT_INIT).toUpperCase()))

@@ -192,6 +192,20 @@ class BadInputCatalogueTest {
         }
     }
 
+    /** {@code bench train} only trains (its models go to a temporary folder): the answer is what matters. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--epochs 0|--epochs must be at least 1",
+            "--params unit=16|--params: unknown param 'unit'",
+            "--params batch_size=many|--params: batch_size=many: must be an integer > 0",
+            "--params units|Value for option option '--params' (KEY=VALUE)"})
+    void aBadTrainingBenchAnswersInOneLine(String argsAndAnswer) throws IOException {
+        String[] parts = argsAndAnswer.split("\\|");
+        Path space = Files.writeString(dir.resolve("s.yaml"), VALID_HEAD + VALID_SPACE);
+        List<String> args = new ArrayList<>(List.of("bench", "train", "--space", space.toString()));
+        args.addAll(List.of(parts[0].split(" ")));
+        assertAnswered(Tune4jCli.run(args.toArray(String[]::new)), parts[1]);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {

@@ -35,6 +35,15 @@ class NetworkSectionFileTest {
     }
 
     @Test
+    void theShippedMnistAndFashionCnnsParseWithoutReadingTheirData() {
+        for (String space : List.of("spaces/mnist-cnn.yaml", "spaces/fashion-cnn.yaml")) {
+            StudyPlan plan = StudyFile.load(Path.of(space));
+            assertInstanceOf(LayerStack.class, plan.network(), space);
+            assertTrue(plan.space().parameters().stream().anyMatch(p -> p.name().equals("conv2d_2.filters")), space);
+        }
+    }
+
+    @Test
     void unknownLayerTypeGetsASuggestion() {
         assertFailure(DIGITS + """
                 network:
