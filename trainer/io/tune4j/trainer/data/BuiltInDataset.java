@@ -16,32 +16,28 @@ import java.util.zip.GZIPInputStream;
  * downloaded. Most use scikit-learn's layout, a first line {@code n,d,class names…}; digits has no header.
  */
 public enum BuiltInDataset {
-    IRIS("iris", "iris.csv"),
+    IRIS("iris", "iris.csv", null),
     DIGITS("digits", "digits.csv.gz", new ImageShape(8, 8, 1)),
-    WINE("wine", "wine_data.csv"),
-    BREAST_CANCER("breast-cancer", "breast_cancer.csv.gz");
+    WINE("wine", "wine_data.csv", null),
+    BREAST_CANCER("breast-cancer", "breast_cancer.csv.gz", null);
 
     private final String label;
     private final String file;
-    private final Optional<ImageShape> image;
-
-    BuiltInDataset(String label, String file) {
-        this(label, file, null);
-    }
+    private final ImageShape image;
 
     BuiltInDataset(String label, String file, ImageShape image) {
         this.label = label;
         this.file = file;
-        this.image = Optional.ofNullable(image);
+        this.image = image;
+    }
+
+    /** The shape of a row when the rows are images (digits: 8x8 grey), empty for a table. */
+    public Optional<ImageShape> image() {
+        return Optional.ofNullable(image);
     }
 
     public String label() {
         return label;
-    }
-
-    /** The shape of each row when the rows are images (digits: 8x8 pixels, one channel). */
-    public Optional<ImageShape> image() {
-        return image;
     }
 
     public static List<String> names() {
@@ -68,7 +64,7 @@ public enum BuiltInDataset {
                 for (int c = 0; c < cells.length - 1; c++) features[r][c] = Float.parseFloat(cells[c]);
                 labels[r] = (int) Double.parseDouble(cells[cells.length - 1]);
             }
-            return new LabeledTable(features, labels, classNames, image);
+            return new LabeledTable(features, labels, classNames, image());
         } catch (IOException e) {
             throw new DatasetException("cannot read the built-in dataset " + label, e);
         }

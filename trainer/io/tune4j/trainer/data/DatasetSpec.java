@@ -6,16 +6,10 @@ import java.util.Optional;
 /** Where a study's examples come from, as declared under {@code dataset:} in a space file. */
 public sealed interface DatasetSpec {
 
-    /**
-     * The shape of each row when the rows are images and it is known from the declaration alone (no data read):
-     * empty for a table, and for an image folder without {@code size:}.
-     */
+    /** The shape of each row when the rows are images, known from the declaration alone (no data read). */
     default Optional<ImageShape> image() {
         return Optional.empty();
     }
-
-    /** Whether the rows are images (so they have an {@link ImageShape}); known without reading any file. */
-    boolean holdsImages();
 
     /** A dataset shipped inside tune4j: iris, digits, wine or breast-cancer. */
     record BuiltIn(String name) implements DatasetSpec {
@@ -23,23 +17,13 @@ public sealed interface DatasetSpec {
         public Optional<ImageShape> image() {
             return BuiltInDataset.named(name).image();
         }
-
-        @Override
-        public boolean holdsImages() {
-            return BuiltInDataset.named(name).image().isPresent();
-        }
     }
 
     /**
      * A user's CSV file. {@code label} is "last", "first", a 0-based column index or a header name;
      * {@code header} null means "detect: a first row with a non-numeric feature cell is a header".
      */
-    record Csv(Path path, String label, Boolean header) implements DatasetSpec {
-        @Override
-        public boolean holdsImages() {
-            return false;
-        }
-    }
+    record Csv(Path path, String label, Boolean header) implements DatasetSpec {}
 
     /** A folder holding the four idx files of MNIST or Fashion-MNIST (plain or .gz). */
     record Idx(String kind, Path dir) implements DatasetSpec {
@@ -48,31 +32,34 @@ public sealed interface DatasetSpec {
         public Optional<ImageShape> image() {
             return Optional.of(new ImageShape(28, 28, 1));
         }
-
-        @Override
-        public boolean holdsImages() {
-            return true;
-        }
     }
 
     /**
-     * A folder of images, one sub-folder per class. Every image is resized to {@code size} when it is given,
-     * otherwise all must share one size; {@code channels} is 1 (grey) or 3 (RGB).
+     * A folder of images, one sub-folder per class, read as {@code size} images of {@code channels} (1 grey,
+     * 3 RGB). With {@code resize}, images of any size are resized to it; without, {@code size} is the size of
+     * the first image and every other must match it.
      */
-    record Images(Path dir, Optional<Size> size, int channels) implements DatasetSpec {
+    record Images(Path dir, Size size, boolean resize, int channels) implements DatasetSpec {
         public Images {
             if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
         }
 
-        /** Known before reading only when every image is resized to {@code size}. */
-        @Override
-        public Optional<ImageShape> image() {
-            return size.map(s -> new ImageShape(s.height(), s.width(), channels));
+        /** Every image resized to {@code size}. */
+        public static Images resizedTo(Path dir, Size size, int channels) {
+            return new Images(dir, size, true, channels);
+        }
+
+        /**
+         * Images as they are, all of the size of the first one; that one is decoded now, so the shape is known
+         * before a study starts (a network's layers are checked against it).
+         */
+        public static Images asFound(Path dir, int channels) {
+            return new Images(dir, ImageFolderDataset.firstImageSize(dir), false, channels);
         }
 
         @Override
-        public boolean holdsImages() {
-            return true;
+        public Optional<ImageShape> image() {
+            return Optional.of(new ImageShape(size.height(), size.width(), channels));
         }
     }
 
@@ -80,6 +67,11 @@ public sealed interface DatasetSpec {
     record Size(int height, int width) {
         public Size {
             if (height <= 0 || width <= 0) throw new IllegalArgumentException("size must be positive, got " + height + "x" + width);
+        }
+
+        @Override
+        public String toString() {
+            return height + "x" + width;
         }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -28,42 +27,44 @@ final class ImageFolderDataset {
         this.spec = spec;
     }
 
+    /** The size of the first image (of the first class, in name order): what all must share without resizing. */
+    static DatasetSpec.Size firstImageSize(Path dir) {
+        BufferedImage first = decode(imageFiles(classDirs(dir).get(0)).get(0));
+        return new DatasetSpec.Size(first.getHeight(), first.getWidth());
+    }
+
     LabeledTable read() {
-        List<Path> classDirs = classDirs();
+        List<Path> classDirs = classDirs(spec.dir());
         List<String> classNames = classDirs.stream().map(dir -> dir.getFileName().toString()).toList();
         List<float[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        DatasetSpec.Size size = spec.size().orElse(null);
-        Path sizedBy = null;
+        Path first = null;
         for (int label = 0; label < classDirs.size(); label++) {
             for (Path file : imageFiles(classDirs.get(label))) {
                 BufferedImage image = decode(file);
+                if (first == null) first = file;
                 DatasetSpec.Size own = new DatasetSpec.Size(image.getHeight(), image.getWidth());
-                if (size == null) {
-                    size = own;
-                    sizedBy = file;
-                } else if (spec.size().isEmpty() && !own.equals(size)) {
-                    throw new DatasetException(file + ": " + text(own) + " where " + sizedBy + " is " + text(size)
+                if (!spec.resize() && !own.equals(spec.size())) {
+                    throw new DatasetException(file + ": " + own + " where " + first + " is " + spec.size()
                             + "; images must share one size, or declare size: [height, width] to resize them");
                 }
-                rows.add(pixels(image, size));
+                rows.add(pixels(image, spec.size()));
                 labels.add(label);
             }
         }
-        ImageShape shape = new ImageShape(size.height(), size.width(), spec.channels());
         return new LabeledTable(rows.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
-                classNames, Optional.of(shape));
+                classNames, spec.image());
     }
 
-    private List<Path> classDirs() {
-        if (!Files.isDirectory(spec.dir())) throw new DatasetException("image folder not found: " + spec.dir());
-        List<Path> dirs = list(spec.dir()).filter(Files::isDirectory).toList();
+    private static List<Path> classDirs(Path folder) {
+        if (!Files.isDirectory(folder)) throw new DatasetException("image folder not found: " + folder);
+        List<Path> dirs = list(folder).filter(Files::isDirectory).toList();
         if (dirs.isEmpty()) {
-            throw new DatasetException(spec.dir() + ": no class sub-folders; put each class's images in a sub-folder "
+            throw new DatasetException(folder + ": no class sub-folders; put each class's images in a sub-folder "
                     + "named after the class");
         }
         if (dirs.size() < 2) {
-            throw new DatasetException(spec.dir() + ": one class sub-folder (" + dirs.get(0).getFileName()
+            throw new DatasetException(folder + ": one class sub-folder (" + dirs.get(0).getFileName()
                     + "); classification needs at least 2");
         }
         return dirs;
@@ -129,9 +130,5 @@ final class ImageFolderDataset {
             }
         }
         return row;
-    }
-
-    private static String text(DatasetSpec.Size size) {
-        return size.height() + "x" + size.width();
     }
 }

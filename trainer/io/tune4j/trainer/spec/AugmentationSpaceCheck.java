@@ -14,7 +14,7 @@ public final class AugmentationSpaceCheck {
     private AugmentationSpaceCheck() {}
 
     public static void check(DeclaredSpace space, DatasetSpec dataset) {
-        if (dataset.holdsImages()) return;
+        if (dataset.image().isPresent()) return;
         for (Declaration declaration : space.declarations()) {
             String name = declaration.parameter().name();
             if (Augmentation.PARAMS.stream().map(Hyperparameter::key).anyMatch(name::equals)) {

@@ -4,6 +4,7 @@ import io.tune4j.search.spec.SpecMapping;
 import io.tune4j.search.spec.SpecNode;
 import io.tune4j.trainer.data.BuiltInDataset;
 import io.tune4j.trainer.data.DataConfig;
+import io.tune4j.trainer.data.DatasetException;
 import io.tune4j.trainer.data.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,11 @@ public final class DataConfigParser {
         return new DatasetSpec.Csv(path, label, header);
     }
 
-    /** An image folder; channels default to 3, as Keras's {@code image_dataset_from_directory} (rgb). */
+    /**
+     * An image folder; channels default to 3, as Keras's {@code image_dataset_from_directory} (rgb). Without
+     * {@code size}, the first image is decoded now for the shape the network is checked against, so a folder
+     * with no image is refused here, at its line.
+     */
     private static DatasetSpec images(SpecMapping images, Path baseDir) {
         SpecNode dirNode = images.require("dir");
         Path dir = baseDir.resolve(dirNode.text()).normalize();
@@ -64,7 +69,12 @@ public final class DataConfigParser {
             if (value != 1 && value != 3) throw node.fail("channels must be 1 (grey) or 3 (RGB), got " + value);
             return value;
         }).orElse(3);
-        return new DatasetSpec.Images(dir, size, channels);
+        if (size.isPresent()) return DatasetSpec.Images.resizedTo(dir, size.get(), channels);
+        try {
+            return DatasetSpec.Images.asFound(dir, channels);
+        } catch (DatasetException e) {
+            throw dirNode.fail(e.getMessage());
+        }
     }
 
     private static DatasetSpec.Size size(SpecNode node) {

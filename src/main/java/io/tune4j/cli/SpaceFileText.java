@@ -55,7 +55,7 @@ final class SpaceFileText {
         if (source instanceof DatasetSpec.Images images) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("dir", images.dir().toAbsolutePath().normalize().toString());
-            images.size().ifPresent(size -> fields.put("size", List.of(size.height(), size.width())));
+            if (images.resize()) fields.put("size", List.of(images.size().height(), images.size().width()));
             fields.put("channels", images.channels());
             return Map.of("images", fields);
         }

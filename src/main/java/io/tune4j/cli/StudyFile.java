@@ -73,7 +73,7 @@ public final class StudyFile {
         FaultTolerance faults = FaultToleranceParser.parse(root.get("search"));
         TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
         PrunerSettings pruner = PrunerParser.parse(root.get("pruner"));
-        NetworkSection network = NetworkSectionParser.parse(root.get("network"), data.source().holdsImages());
+        NetworkSection network = NetworkSectionParser.parse(root.get("network"), data.source().image().isPresent());
         // A layer stack may declare every param itself; without one, space: is where params are.
         Optional<SpecNode> spaceNode = root.get("network").isPresent() ? root.get("space") : Optional.of(root.require("space"));
         DeclaredSpace space = SpaceParser.parse(spaceNode, network.extension());

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.dataset.DataSet;
@@ -40,7 +39,7 @@ public final class ImageDataBenchmark {
         List<DatasetSpec> sources = List.of(new DatasetSpec.BuiltIn("digits"),
                 new DatasetSpec.Idx("mnist", Path.of("data", "mnist")),
                 new DatasetSpec.Idx("fashion-mnist", Path.of("data", "fashion-mnist")),
-                new DatasetSpec.Images(pngs, Optional.empty(), 1));
+                DatasetSpec.Images.asFound(pngs, 1));
         System.out.println("what,image,train_rows,repeat,wall_s,cpu_s");
         DatasetSplits mnist = null;
         for (DatasetSpec source : sources) {

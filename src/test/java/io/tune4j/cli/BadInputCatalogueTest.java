@@ -121,6 +121,12 @@ class BadInputCatalogueTest {
                 images("image size not [height, width]", dir -> ImageFolders.greyClasses(dir.resolve("pics"), 2, 2,
                         2, "a", "b"), "{dir: pics, size: [28]}", "s.yaml:2: dataset.images.size: expected [height, "
                         + "width]"),
+                new Case("a conv2d kernel larger than the images of a folder without size:", Map.of("s.yaml",
+                        VALID_HEAD.replace("dataset: iris", "dataset: {images: {dir: pics, channels: 1}}")
+                                + "network:\n  - conv2d: {filters: 4, kernel: 5, padding: valid}\n  - output: {}\n"
+                                + VALID_SPACE), List.of("s.yaml"),
+                        "s.yaml:5: network: no network of this section can be built for 2x2x1 images",
+                        dir -> ImageFolders.greyClasses(dir.resolve("pics"), 2, 2, 2, "a", "b")),
                 run("augmentation on a table", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  augment_flip: true\n"),
                         "s.yaml", "s.yaml:6: space.augment_flip: 'augment_flip' augments images"),
                 // Arguments of run.

@@ -13,21 +13,20 @@ import io.tune4j.trainer.data.ImageFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A study on a folder of images with augmentation, through the real command line: it trains, stores a copy of
- * the space file that finds the folder from anywhere, and its exported best trial trains again to the same
- * value (the augmentation is seeded by the trial).
+ * A convolutional study on a folder of images with augmentation, through the real command line: it trains,
+ * stores a copy of the space file that finds the folder from anywhere, and its exported best trial trains again
+ * to the same value (the augmentation is seeded by the trial).
  */
 class ImageFolderRunTest {
     @TempDir
     Path dir;
 
     @Test
-    void aStudyOnAnImageFolderRunsExportsAndReruns() throws Exception {
+    void aConvolutionalStudyOnAnImageFolderRunsExportsAndReruns() throws Exception {
         ImageFolders.greyClasses(dir.resolve("pics"), 6, 6, 12, "bar0", "bar1", "bar2");
         Path space = Files.writeString(dir.resolve("pics.yaml"), """
                 study: pics
@@ -35,9 +34,12 @@ class ImageFolderRunTest {
                 split: {validation: 0.25, test: 0.25}
                 search: {sampler: random, trials: 2, seed: 3, parallel: 1}
                 training: {epochs: 3}
+                network:
+                  - conv2d: {filters: 4, kernel: 3, padding: same}
+                  - pool: {type: max, kernel: 2}
+                  - output: {}
                 space:
                   learning_rate: {log_uniform: [1.0e-2, 5.0e-2]}
-                  units: 16
                   augment_flip: true
                   augment_shift: 0.2
                 """);
@@ -53,8 +55,8 @@ class ImageFolderRunTest {
             assertEquals(List.of(TrialState.COMPLETE, TrialState.COMPLETE),
                     trials.stream().map(TrialRecord::state).toList());
             StudyPlan stored = StudyFile.parse(study.definition().source(), Path.of("/elsewhere"), "stored");
-            assertEquals(new DatasetSpec.Images(dir.resolve("pics").toAbsolutePath(),
-                    Optional.of(new DatasetSpec.Size(5, 5)), 1), stored.data().source());
+            assertEquals(DatasetSpec.Images.resizedTo(dir.resolve("pics").toAbsolutePath(), new DatasetSpec.Size(5, 5), 1),
+                    stored.data().source());
         }
 
         Path params = results.resolve("pics").resolve("best-1").resolve("params.yaml");

@@ -31,7 +31,7 @@ class DatasetLoaderTest {
         assertEquals(features, splits.inputs());
         assertEquals(classes, splits.classes());
         assertEquals(image == null ? "" : image, splits.image().map(ImageShape::toString).orElse(""));
-        assertEquals(splits.image().isPresent(), new DatasetSpec.BuiltIn(name).holdsImages());
+        assertEquals(splits.image(), new DatasetSpec.BuiltIn(name).image(), "known before reading");
         assertEquals(rows, splits.train().numExamples() + splits.validation().numExamples()
                 + splits.test().numExamples());
         for (var part : List.of(splits.train(), splits.validation(), splits.test())) {

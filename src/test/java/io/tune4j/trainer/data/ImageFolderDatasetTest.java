@@ -27,7 +27,7 @@ class ImageFolderDatasetTest {
     void classesAreTheSortedSubFolderNamesAndEveryClassIsInEveryPart() {
         ImageFolders.greyClasses(dir, 4, 5, 10, "zebra", "ant", "cat");
         DatasetSplits splits = DatasetLoader.load(new DataConfig(
-                new DatasetSpec.Images(dir, Optional.empty(), 1), 0.2, 0.2, 1));
+                DatasetSpec.Images.asFound(dir, 1), 0.2, 0.2, 1));
         assertEquals(List.of("ant", "cat", "zebra"), splits.classNames());
         assertEquals(Optional.of(new ImageShape(4, 5, 1)), splits.image());
         assertEquals(20, splits.inputs());
@@ -42,7 +42,7 @@ class ImageFolderDatasetTest {
     void rgbRowsAreChannelByChannelThenRowByRow() {
         ImageFolders.write(ImageFolders.rgb(2, 3, 0x000000, 1, 2, RED), dir.resolve("a/red.png"));
         ImageFolders.write(ImageFolders.rgb(2, 3, 0x000000, 0, 1, GREEN), dir.resolve("b/green.bmp"));
-        LabeledTable table = new ImageFolderDataset(new DatasetSpec.Images(dir, Optional.empty(), 3)).read();
+        LabeledTable table = new ImageFolderDataset(DatasetSpec.Images.asFound(dir, 3)).read();
         float[] red = new float[18];
         red[1 * 3 + 2] = 1f; // channel 0 (red), row 1, column 2
         float[] green = new float[18];
@@ -58,7 +58,7 @@ class ImageFolderDatasetTest {
         BufferedImage grey = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(0, 0, 0, 100);
         ImageFolders.write(grey, dir.resolve("grey/one.png"));
-        LabeledTable table = new ImageFolderDataset(new DatasetSpec.Images(dir, Optional.empty(), 1)).read();
+        LabeledTable table = new ImageFolderDataset(DatasetSpec.Images.asFound(dir, 1)).read();
         assertArrayEquals(new float[] {1f, 0.587f}, table.features()[0], 0.002f);
         assertArrayEquals(new float[] {100 / 255f, 0f}, table.features()[1], 1e-6f);
     }
@@ -68,7 +68,7 @@ class ImageFolderDatasetTest {
         ImageFolders.write(ImageFolders.rgb(8, 12, 0xFFFFFF, 0, 0, 0xFFFFFF), dir.resolve("big/a.png"));
         ImageFolders.write(ImageFolders.rgb(3, 5, 0xFFFFFF, 0, 0, 0xFFFFFF), dir.resolve("small/a.jpg"));
         LabeledTable table = new ImageFolderDataset(
-                new DatasetSpec.Images(dir, Optional.of(new DatasetSpec.Size(4, 6)), 1)).read();
+                DatasetSpec.Images.resizedTo(dir, new DatasetSpec.Size(4, 6), 1)).read();
         assertEquals(Optional.of(new ImageShape(4, 6, 1)), table.image());
         for (float[] row : table.features()) {
             assertEquals(24, row.length);
@@ -82,7 +82,7 @@ class ImageFolderDatasetTest {
         Files.writeString(dir.resolve("a/notes.txt"), "not an image");
         Files.writeString(dir.resolve("a/.hidden.png"), "junk");
         Files.writeString(dir.resolve("README"), "a file beside the class folders");
-        assertEquals(4, new ImageFolderDataset(new DatasetSpec.Images(dir, Optional.empty(), 1)).read().rows());
+        assertEquals(4, new ImageFolderDataset(DatasetSpec.Images.asFound(dir, 1)).read().rows());
     }
 
     @Test
@@ -113,7 +113,7 @@ class ImageFolderDatasetTest {
 
     private static void assertMessage(Path folder, String expected) {
         DatasetException e = assertThrows(DatasetException.class, () ->
-                DatasetLoader.load(new DataConfig(new DatasetSpec.Images(folder, Optional.empty(), 1), 0.2, 0.2, 1)));
+                DatasetLoader.load(new DataConfig(DatasetSpec.Images.asFound(folder, 1), 0.2, 0.2, 1)));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 }

@@ -9,7 +9,6 @@ import io.tune4j.search.spec.SpecDocument;
 import io.tune4j.search.spec.SpecException;
 import io.tune4j.trainer.data.DatasetSpec;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The augment_ params: in the vocabulary with their own value checks, and only on datasets of images. */
@@ -25,7 +24,8 @@ class AugmentationSpaceCheckTest {
     @Test
     void imageDatasetsTakeAugmentation() {
         for (DatasetSpec images : new DatasetSpec[] {new DatasetSpec.BuiltIn("digits"), new DatasetSpec.Idx("mnist",
-                Path.of("data")), new DatasetSpec.Images(Path.of("pics"), Optional.empty(), 3)}) {
+                Path.of("data")), DatasetSpec.Images.resizedTo(Path.of("pics"),
+                new DatasetSpec.Size(8, 8), 3)}) {
             check(AUGMENTED, images);
         }
     }

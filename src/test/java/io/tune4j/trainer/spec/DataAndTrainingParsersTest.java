@@ -10,6 +10,7 @@ import io.tune4j.search.spec.SpecException;
 import io.tune4j.search.spec.SpecMapping;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.data.DatasetSpec;
+import io.tune4j.trainer.data.ImageFolders;
 import io.tune4j.trainer.training.EarlyStopping;
 import io.tune4j.trainer.training.TrainingSpec;
 import java.io.IOException;
@@ -45,11 +46,16 @@ class DataAndTrainingParsersTest {
 
     @Test
     void imageFoldersTakeASizeAndChannelsAndDefaultToRgbAsTheyAre() throws IOException {
-        Files.createDirectories(dir.resolve("pics"));
-        assertEquals(new DatasetSpec.Images(dir.resolve("pics"), Optional.empty(), 3),
-                data("dataset: {images: {dir: pics}}\n").source());
-        assertEquals(new DatasetSpec.Images(dir.resolve("pics"), Optional.of(new DatasetSpec.Size(32, 24)), 1),
+        ImageFolders.greyClasses(dir.resolve("pics"), 6, 4, 1, "a", "b");
+        assertEquals(new DatasetSpec.Images(dir.resolve("pics"), new DatasetSpec.Size(6, 4), false, 3),
+                data("dataset: {images: {dir: pics}}\n").source(), "the first image's size, known before a run");
+        assertEquals(DatasetSpec.Images.resizedTo(dir.resolve("pics"), new DatasetSpec.Size(32, 24), 1),
                 data("dataset: {images: {dir: pics, size: [32, 24], channels: 1}}\n").source());
+        Files.createDirectories(dir.resolve("flat"));
+        assertAt(assertThrows(SpecException.class, () -> data("""
+                dataset:
+                  images: {dir: flat}
+                """)), 2, "dataset.images.dir", dir.resolve("flat") + ": no class sub-folders");
         assertAt(assertThrows(SpecException.class, () -> data("""
                 dataset:
                   images: {dir: nope}
