@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tune4j.dashboard.export.ParamsOnlyFiles;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.H2StudyQueries;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -39,7 +40,7 @@ class DashboardApiTest {
     @BeforeAll
     static void start() {
         store = DemoDatabase.create(dir);
-        server = DashboardServer.start(store, new ParamsOnlyFiles(), DashboardServer.Options.local(0));
+        server = DashboardServer.start(new H2StudyQueries(store), new ParamsOnlyFiles(), DashboardServer.Options.local(0));
         vertx = Vertx.vertx();
         client = WebClient.create(vertx);
         demo = get("/api/studies").bodyAsJsonArray().stream().map(JsonObject.class::cast)
@@ -201,7 +202,7 @@ class DashboardApiTest {
     @Test
     void anAddressOtherThanLoopbackNeedsATokenAndEveryRequestThen() {
         assertThrows(IllegalArgumentException.class, () -> new DashboardServer.Options("0.0.0.0", 0, null));
-        try (DashboardServer guarded = DashboardServer.start(store, new ParamsOnlyFiles(),
+        try (DashboardServer guarded = DashboardServer.start(new H2StudyQueries(store), new ParamsOnlyFiles(),
                 new DashboardServer.Options("127.0.0.1", 0, "s3cret"))) {
             String path = "/api/studies";
             assertEquals(401, client.get(guarded.port(), "127.0.0.1", path).send().await().statusCode());

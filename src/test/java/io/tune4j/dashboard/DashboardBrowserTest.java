@@ -9,6 +9,7 @@ import io.tune4j.dashboard.export.ParamsOnlyFiles;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.H2StudyQueries;
 import io.tune4j.store.query.StudyCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class DashboardBrowserTest {
         store = DemoDatabase.create(dir);
         demo = store.read(StudyCatalog::ids).get("demo");
         hostile = store.read(StudyCatalog::ids).get(DemoDatabase.HOSTILE_NAME);
-        server = DashboardServer.start(store, new ParamsOnlyFiles(), DashboardServer.Options.local(0));
+        server = DashboardServer.start(new H2StudyQueries(store), new ParamsOnlyFiles(), DashboardServer.Options.local(0));
         chromium = new HeadlessChromium(1400, 1000);
         browser = chromium.driver();
     }

@@ -5,6 +5,7 @@ import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.H2StudyQueries;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

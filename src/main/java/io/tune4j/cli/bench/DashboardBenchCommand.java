@@ -3,6 +3,7 @@ package io.tune4j.cli.bench;
 import io.tune4j.dashboard.export.ParamsOnlyFiles;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.H2StudyQueries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -63,7 +64,7 @@ public final class DashboardBenchCommand implements Callable<Integer> {
             }
             out.flush();
             long study = store.findStudy(SyntheticStudy.NAME).orElseThrow().id();
-            try (DashboardServer server = DashboardServer.start(store, new ParamsOnlyFiles(),
+            try (DashboardServer server = DashboardServer.start(new H2StudyQueries(store), new ParamsOnlyFiles(),
                     DashboardServer.Options.local(0))) {
                 String base = "http://127.0.0.1:" + server.port();
                 Map<String, String> pages = new LinkedHashMap<>();
