@@ -46,6 +46,11 @@ public final class JsonViews {
                 .put("attributes", attributes);
     }
 
+    /** One reported value: {@code {step, metric, value}}. */
+    public static JsonObject value(TrialValue value) {
+        return new JsonObject().put("step", value.step()).put("metric", value.metric()).put("value", value.value());
+    }
+
     /** A trial's curves: metric name to [[step, value], ...] in step order. */
     public static JsonObject curves(List<TrialValue> values) {
         JsonObject curves = new JsonObject();
@@ -69,8 +74,8 @@ public final class JsonViews {
         Distribution declared = column.declared();
         boolean categorical = declared != null ? declared.categorical() : !column.numeric();
         String scale = categorical ? "categorical" : declared != null && declared.log() ? "log" : "linear";
-        Double low = declared != null && declared.low() != null ? declared.low() : column.min();
-        Double high = declared != null && declared.high() != null ? declared.high() : column.max();
+        Double low = declared != null ? declared.low() : column.min();
+        Double high = declared != null ? declared.high() : column.max();
         List<String> choices = declared != null && declared.categorical() ? declared.choices() : column.choices();
         return new JsonObject().put("name", column.name()).put("kind", column.kind())
                 .put("numeric", column.numeric()).put("min", column.min()).put("max", column.max())

@@ -7,6 +7,7 @@ import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudySummary;
 import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
 import io.tune4j.store.query.HistoryPoint;
 import io.tune4j.store.query.Note;
 import io.tune4j.store.query.StudyQueries;
@@ -41,9 +42,12 @@ public final class StudyApi {
     private final StudyQueries queries;
     private final ParamImportance importance = new ParamImportance(ForestImportance.standard());
     private final CompleteSamples samples;
+    private final boolean notesWritable;
 
-    public StudyApi(StudyQueries queries) {
+    /** {@code notesWritable}: the page may offer to edit notes (the server routes their PUT). */
+    public StudyApi(StudyQueries queries, boolean notesWritable) {
         this.queries = queries;
+        this.notesWritable = notesWritable;
         this.samples = new CompleteSamples(queries, SAMPLE_SIZE);
     }
 
@@ -70,7 +74,8 @@ public final class StudyApi {
 
     private void study(RoutingContext context) {
         StudyRecord study = study(context, queries);
-        Responses.json(context, JsonViews.study(study).put("note", note(queries.studyNote(study.id()))));
+        Responses.json(context, JsonViews.study(study).put("note", note(queries.studyNote(study.id())))
+                .put("notesWritable", notesWritable));
     }
 
     private void params(RoutingContext context) {
@@ -83,9 +88,28 @@ public final class StudyApi {
         TrialQuery query = TrialQueryParser.parse(study.id(),
                 study.definition().direction() == Direction.MAXIMIZE, context.queryParams());
         TrialPage page = queries.trials(query);
+        Map<Long, TrialValue> latest = latestValues(page.trials(), study.definition().metric());
         Responses.json(context, new JsonObject().put("total", page.total()).put("exact", page.exact())
                 .put("offset", query.offset()).put("limit", query.limit())
-                .put("trials", JsonViews.array(page.trials().stream().map(JsonViews::trial).toList())));
+                .put("trials", JsonViews.array(page.trials().stream().map(t -> latest.containsKey(t.id())
+                        ? JsonViews.trial(t).put("latest", JsonViews.value(latest.get(t.id())))
+                        : JsonViews.trial(t)).toList())));
+    }
+
+    /**
+     * The last value each RUNNING trial of {@code trials} reported, of the study's metric if it reports it: a
+     * running trial has no value yet, and its row shows how far it got instead.
+     */
+    private Map<Long, TrialValue> latestValues(List<TrialRecord> trials, String metric) {
+        List<Long> running = trials.stream().filter(t -> t.state() == TrialState.RUNNING).map(TrialRecord::id).toList();
+        Map<Long, TrialValue> latest = new HashMap<>();
+        for (TrialValue value : queries.values(running)) {
+            TrialValue kept = latest.get(value.trialId());
+            boolean better = kept == null || (value.metric().equals(metric) && !kept.metric().equals(metric))
+                    || (value.metric().equals(kept.metric()) && value.step() > kept.step());
+            if (better) latest.put(value.trialId(), value);
+        }
+        return latest;
     }
 
     private void trial(RoutingContext context) {

@@ -93,7 +93,7 @@ public final class DashboardServer implements AutoCloseable {
                 }
             });
             if (options.token() != null) router.route().handler(new AccessToken(options.token()));
-            new StudyApi(queries).mount(router);
+            new StudyApi(queries, options.notes()).mount(router);
             new ExportApi(queries, files).mount(router);
             if (options.notes()) new NotesApi(queries, notes).mount(router);
             router.get("/api/studies/:id/events").handler(context -> {
