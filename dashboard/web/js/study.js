@@ -25,6 +25,9 @@ async function main() {
     return;
   }
   const events = api.events(id);
+  // Closed when the page goes: an event stream left open holds one of the browser's six connections to the
+  // server, and a few of them stalled the next page's requests in the browser tests.
+  addEventListener('pagehide', () => events.close());
   const pending = [];
   events.onmessage = message => pending.push(JSON.parse(message.data));
   events.onopen = () => { live.textContent = 'live'; banner(null); };

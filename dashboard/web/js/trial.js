@@ -10,6 +10,7 @@ try {
   const study = await api.study(args.get('study'));
   document.getElementById('back').href = 'study.html?id=' + encodeURIComponent(study.id);
   const events = api.events(study.id);
+  addEventListener('pagehide', () => events.close()); // frees the connection at once (see study.js)
   const view = new TrialView(node, study.id, study.notesWritable);
   const trial = await api.trial(study.id, args.get('number'));
   document.title = `${study.name} · trial #${trial.number} — tune4j`;

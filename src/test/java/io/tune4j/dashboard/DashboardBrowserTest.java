@@ -269,7 +269,8 @@ class DashboardBrowserTest {
     void aStudyWithoutTrialsSaysSoInEveryView() {
         long empty = store.openStudy(new StudyDefinition("empty", Direction.MINIMIZE, "loss", "random", 1, "")).id();
         open("study.html?id=" + empty);
-        waiting().withMessage(() -> "page says: " + browser.findElement(By.tagName("body")).getText())
+        waiting().withMessage(() -> "server says: " + serverSays("/api/studies/" + empty + "/trials") + " page says: "
+                + browser.findElement(By.tagName("body")).getText())
                 .until(d -> "all".equals(d.findElement(By.tagName("body")).getAttribute("data-views")));
         assertTrue(browser.findElement(By.id("leaderboard-empty")).getText().contains("no trials yet"));
         for (String view : List.of("history", "edf", "intermediate", "parallel", "slice", "contour", "rank", "timeline",
@@ -277,6 +278,18 @@ class DashboardBrowserTest {
             WebElement node = browser.findElement(By.id(view));
             assertTrue(!node.findElements(By.cssSelector("p.empty")).isEmpty(), view + " says why it is empty: "
                     + node.getText());
+        }
+    }
+
+    static String serverSays(String path) {
+        long start = System.nanoTime();
+        try {
+            String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return (System.nanoTime() - start) / 1_000_000 + " ms: " + body;
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 
