@@ -104,11 +104,12 @@ async function main() {
   const views = [
     api.history(id).then(h => { history.draw(h); drawEdf($('edf'), h, study.metric); return h; }),
     Promise.all([api.params(id), api.sample(id)]).then(([columns, sample]) => drawParams(study, leaderboard, columns, sample)),
-    api.importance(id).then(drawImportance),
+    api.importance(id).then(result => { drawImportance(result); return result; }),
     api.timeline(id),
     api.intermediate(id),
   ];
-  const [h, , , timeline, spread] = await Promise.all(views.map(v => v.catch(e => { failed(e); return null; })));
+  const [h, sliceTo, importance, timeline, spread] = await Promise.all(views.map(v => v.catch(e => { failed(e); return null; })));
+  if (sliceTo && importance && importance.importances.length) sliceTo(importance.importances[0].param);
   if (timeline) drawTimeline($('timeline'), $('timeline-note'), timeline, h ? h.total : 0);
   if (spread) intermediate.set(spread, h ? h.total : 0);
   document.body.dataset.views = 'all';
@@ -138,11 +139,14 @@ function drawParams(study, leaderboard, columns, sample) {
     drawContour($('contour'), sample.trials, column(xs.value), column(ys.value), study.metric, maximize);
     drawRank($('rank'), sample.trials, column(xs.value), column(ys.value), study.metric, maximize);
   };
-  sliceSelect.onchange = slice;
+  let chosen = false;
+  sliceSelect.onchange = () => { chosen = true; slice(); };
   xs.onchange = pair;
   ys.onchange = pair;
   slice();
   pair();
+  // The slice opens on the most important param, once the importance is known, unless the user chose one.
+  return name => { if (!chosen && column(name)) { sliceSelect.value = name; slice(); } };
 }
 
 function drawImportance(result) {
