@@ -1,6 +1,7 @@
 // Charts drawn with uPlot (a WebJar, served by the dashboard itself): it draws 100,000 points in a few ms.
 // Every chart labels both axes and says in words when there is nothing to draw.
 import { clear, el, empty } from './dom.js';
+import { short } from './scales.js';
 import { widthOf } from './svg.js';
 
 const dots = stroke => ({ stroke, fill: stroke, paths: () => null, points: { show: true, size: 5, fill: stroke } });
@@ -198,6 +199,8 @@ export function drawSlice(node, sample, column, metric) {
   if (categorical) {
     axisX.splits = () => labels.map((_, i) => i);
     axisX.values = (u, ticks) => ticks.map(t => labels[t] ?? '');
+  } else {
+    axisX.values = (u, ticks) => ticks.map(short); // uPlot's own labels round 1e-4 on a log axis to "0"
   }
   clear(node);
   new uPlot({
