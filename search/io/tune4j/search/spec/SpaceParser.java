@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a {@code space:} mapping into a {@link SearchSpace}. Each parameter is one of
@@ -25,11 +26,22 @@ public final class SpaceParser {
     private SpaceParser() {}
 
     public static DeclaredSpace parse(SpecNode spaceNode) {
-        SpecMapping params = spaceNode.mapping();
-        if (params.size() == 0) throw spaceNode.fail("declares no parameters");
+        return parse(Optional.of(spaceNode), (parser, builder) -> {});
+    }
+
+    /**
+     * Parses {@code space:} (when present) and then lets {@code more} declare parameters of its own through the
+     * same parser, e.g. the params of a network's layer blocks, so that one space holds them all.
+     */
+    public static DeclaredSpace parse(Optional<SpecNode> spaceNode, Extension more) {
         SpaceParser parser = new SpaceParser();
         SearchSpace.Builder builder = SearchSpace.builder();
-        parser.declareAll(builder, params);
+        spaceNode.ifPresent(node -> parser.declareAll(builder, node.mapping(), ""));
+        more.declare(parser, builder);
+        if (parser.declarations.isEmpty()) {
+            throw spaceNode.map(node -> node.fail("declares no parameters"))
+                    .orElseThrow(() -> new IllegalStateException("a space needs a space: section or an extension"));
+        }
         SearchSpace space = builder.build();
         // The builder placed each parameter under its branch's condition; declarations keep that placed form
         // (same order: one declaration per parameter added) so later checks can see which branch it is in.
@@ -41,12 +53,30 @@ public final class SpaceParser {
         return new DeclaredSpace(space, placed);
     }
 
-    private void declareAll(SearchSpace.Builder builder, SpecMapping params) {
-        for (SpecMapping.Entry entry : params.entries()) declare(builder, entry);
+    /** Parameters declared outside {@code space:}, through {@link #declareAll} and {@link #declareChoice}. */
+    @FunctionalInterface
+    public interface Extension {
+        void declare(SpaceParser parser, SearchSpace.Builder builder);
     }
 
-    private void declare(SearchSpace.Builder builder, SpecMapping.Entry entry) {
-        String name = entry.name();
+    /**
+     * Declares each entry of {@code params} (any form a {@code space:} entry may take) under the name
+     * {@code prefix + key}; the names inside conditional branches get the prefix too.
+     */
+    public void declareAll(SearchSpace.Builder builder, SpecMapping params, String prefix) {
+        for (SpecMapping.Entry entry : params.entries()) declare(builder, entry, prefix);
+    }
+
+    /** A generated categorical parameter (not written as a choice in the file); {@code at} locates it. */
+    public void declareChoice(SearchSpace.Builder builder, String name, SpecNode at, List<?> values) {
+        Parameter parameter = at.build(() -> new CategoricalParameter(name, List.copyOf(values)));
+        at.build(() -> builder.add(parameter));
+        declarations.add(new Declaration(parameter, at, at, Map.of()));
+    }
+
+    /** Declares one entry, in any form a {@code space:} entry may take, as {@code prefix + key}. */
+    public void declare(SearchSpace.Builder builder, SpecMapping.Entry entry, String prefix) {
+        String name = prefix + entry.name();
         SpecNode value = entry.value();
         if (value.isSequence()) {
             throw value.fail("a bare list is ambiguous: write {choice: [a, b]} for a choice"
@@ -74,32 +104,33 @@ public final class SpaceParser {
                 add(builder, entry, domain, domain.build(() -> new IntParameter(name, range[0], range[1], log)), Map.of());
             }
             case "choice" -> {
-                if (domain.isMapping()) conditionalChoice(builder, entry, domain);
-                else plainChoice(builder, entry, domain);
+                if (domain.isMapping()) conditionalChoice(builder, entry, domain, name, prefix);
+                else plainChoice(builder, entry, domain, name);
             }
             default -> add(builder, entry, domain, new FixedParameter(name, domain.scalar()), Map.of());
         }
     }
 
-    private void plainChoice(SearchSpace.Builder builder, SpecMapping.Entry entry, SpecNode domain) {
+    private void plainChoice(SearchSpace.Builder builder, SpecMapping.Entry entry, SpecNode domain, String name) {
         if (!domain.isSequence()) {
             throw domain.fail("a choice needs a list [a, b, ...] or a mapping of branches {a: {...}, b: {}}");
         }
         Map<Object, SpecNode> values = new LinkedHashMap<>();
         for (SpecNode item : domain.sequence()) putOnce(values, item.scalar(), item);
-        add(builder, entry, domain, categorical(entry.name(), domain, values), values);
+        add(builder, entry, domain, categorical(name, domain, values), values);
     }
 
     /** Each branch's sub-space exists only while its value is chosen, e.g. momentum under nesterov. */
-    private void conditionalChoice(SearchSpace.Builder builder, SpecMapping.Entry entry, SpecNode domain) {
+    private void conditionalChoice(SearchSpace.Builder builder, SpecMapping.Entry entry, SpecNode domain, String name,
+                                   String prefix) {
         List<SpecMapping.Entry> branches = domain.mapping().entries();
         Map<Object, SpecNode> values = new LinkedHashMap<>();
         for (SpecMapping.Entry branch : branches) putOnce(values, branch.key().scalar(), branch.key());
-        add(builder, entry, domain, categorical(entry.name(), domain, values), values);
+        add(builder, entry, domain, categorical(name, domain, values), values);
         for (SpecMapping.Entry branch : branches) {
             if (branch.value().isNull()) continue; // "rmsprop:" with nothing after it: no sub-space
             SpecMapping subSpace = branch.value().mapping();
-            builder.when(entry.name(), branch.key().scalar(), nested -> declareAll(nested, subSpace));
+            builder.when(name, branch.key().scalar(), nested -> declareAll(nested, subSpace, prefix));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The trial an objective runs, writing every report straight through to the store and into the curves the
- * pruner reads.
+ * pruner reads, then telling the study's listener.
  */
 final class StoredTrial implements Trial {
     private final StudyStore store;
@@ -14,15 +14,17 @@ final class StoredTrial implements Trial {
     private final IntermediateCurves curves;
     private final Pruner pruner;
     private final Direction direction;
+    private final StudyListener listener;
 
     StoredTrial(StudyStore store, TrialRecord record, Map<String, Object> params, IntermediateCurves curves,
-                Pruner pruner, Direction direction) {
+                Pruner pruner, Direction direction, StudyListener listener) {
         this.store = store;
         this.record = record;
         this.params = Map.copyOf(params);
         this.curves = curves;
         this.pruner = pruner;
         this.direction = direction;
+        this.listener = listener;
     }
 
     long id() {
@@ -48,6 +50,7 @@ final class StoredTrial implements Trial {
     public void report(int step, Map<String, Double> metrics) {
         store.reportIntermediate(record.id(), step, metrics);
         curves.report(record.number(), step, metrics);
+        listener.trialReported(record, step, metrics);
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class Study {
     private final List<Reclaimed> reclaimed = new ArrayList<>();
     /** Why this study stopped starting trials before its budget was spent (too many failures); null if it did not. */
     private String stoppedBecause;
+    /** Why the last optimize started fewer trials than its budget, whatever the cause; null if it started all. */
+    private String endedBecause;
 
     private Study(StudyRecord record, SearchSpace space, Sampler sampler, Pruner pruner, StudyStore store,
                   String worker, FaultTolerance faults) {
@@ -112,6 +114,15 @@ public final class Study {
         return Optional.ofNullable(stoppedBecause);
     }
 
+    /**
+     * Why the last {@code optimize} was cut short of its budget: its timeout passed, too many trials failed
+     * ({@link #stopReason}), or the run was stopped. Empty when it started every trial, or when the sampler had
+     * nothing left to try (a finished grid): then the study is done rather than cut short.
+     */
+    public Optional<String> endReason() {
+        return Optional.ofNullable(endedBecause);
+    }
+
     /** Runs {@code trials} new trials one after another in this thread. */
     public List<TrialRecord> optimize(Objective objective, int trials) {
         return optimize(objective, Budget.trials(trials), new InlineTrialRunner(), StudyListener.NONE);
@@ -138,6 +149,7 @@ public final class Study {
         int started = 0;
         int failures = 0;
         stoppedBecause = null;
+        endedBecause = null;
         while (true) {
             while (running.size() < runner.slots() && started < budget.trials() && !pastDeadline(deadline)
                     && abandonedBecause == null && stoppedBecause == null) {
@@ -157,12 +169,15 @@ public final class Study {
                     break;
                 }
                 curves.started(trial.number());
-                StoredTrial handle = new StoredTrial(store, trial, params, curves, pruner, direction());
+                StoredTrial handle = new StoredTrial(store, trial, params, curves, pruner, direction(), listener);
                 listener.trialStarted(trial);
                 runner.start(handle, objective).whenComplete((value, failure) ->
                         done.add(new Finished(handle, value, failure)));
             }
-            if (running.isEmpty()) return results;
+            if (running.isEmpty()) {
+                if (started < budget.trials()) endedBecause = whyEndedEarly(deadline);
+                return results;
+            }
             Finished outcome = take(done);
             running.remove(outcome.trial().id());
             TrialRecord ended = record(outcome);
@@ -178,6 +193,12 @@ public final class Study {
                         + "); the last: trial " + ended.number() + ": " + ended.error();
             }
         }
+    }
+
+    private String whyEndedEarly(Instant deadline) {
+        if (abandonedBecause != null) return abandonedBecause;
+        if (stoppedBecause != null) return stoppedBecause;
+        return pastDeadline(deadline) ? "the timeout passed" : null;
     }
 
     /**

@@ -1,9 +1,20 @@
 package io.tune4j.search.study;
 
-/** Hears a study's progress, e.g. to draw a progress bar; the default methods ignore everything. */
+import java.util.Map;
+
+/**
+ * Hears a study's progress, e.g. to draw a progress bar; the default methods ignore everything. Called from
+ * the threads that run trials, at once: an implementation must be quick and safe for concurrent calls.
+ */
 public interface StudyListener {
 
     default void trialStarted(TrialRecord trial) {}
+
+    /**
+     * A running trial reported the metrics of one step (an epoch), after they were stored. Whatever runs the
+     * trial (a thread, a worker process, a cluster worker), the report reaches the study and so this method.
+     */
+    default void trialReported(TrialRecord trial, int step, Map<String, Double> metrics) {}
 
     default void trialFinished(TrialRecord trial, TrialRecord best) {}
 
@@ -15,6 +26,11 @@ public interface StudyListener {
             @Override
             public void trialStarted(TrialRecord trial) {
                 for (StudyListener listener : listeners) listener.trialStarted(trial);
+            }
+
+            @Override
+            public void trialReported(TrialRecord trial, int step, Map<String, Double> metrics) {
+                for (StudyListener listener : listeners) listener.trialReported(trial, step, metrics);
             }
 
             @Override

@@ -27,6 +27,16 @@ public record TrialRecord(
         attributes = Map.copyOf(attributes);
     }
 
+    /**
+     * The attribute an objective sets (to {@code "true"}) on a trial that failed because its params cannot make a
+     * working trial at all (a network whose shapes do not fit): samplers learn from such failures as from bad values.
+     */
+    public static final String INFEASIBLE = "infeasible";
+
+    public boolean isInfeasible() {
+        return state == TrialState.FAILED && "true".equals(attributes.get(INFEASIBLE));
+    }
+
     public Optional<Double> valueIfComplete() {
         return state == TrialState.COMPLETE && value != null ? Optional.of(value) : Optional.empty();
     }

@@ -41,7 +41,7 @@ public final class ClusterNode implements AutoCloseable {
      * @throws ClusterException when the node cannot start, e.g. its port is taken or its address is not local
      */
     public static ClusterNode start(NodeSettings settings, Duration timeout) {
-        quietHazelcastWarnings();
+        logThroughSlf4j();
         // Checked here because Hazelcast and Vert.x log pages of stack traces for a taken port before failing.
         if (settings.portRange() == 1) requireFree(settings.host(), settings.port());
         if (settings.busPort() != 0) requireFree(settings.host(), settings.busPort());
@@ -74,18 +74,9 @@ public final class ClusterNode implements AutoCloseable {
         }
     }
 
-    /**
-     * Two start-up warnings that do not apply and would alarm users on every start: the JVM flags Hazelcast asks
-     * for only speed up its own internals (a study sends a few messages a second), and tune4j uses no CP data
-     * structure. Hazelcast logs through SLF4J, where these two loggers are set to errors only, unless the user
-     * set them.
-     */
-    private static void quietHazelcastWarnings() {
+    /** Hazelcast logs through SLF4J, so tune4j's log levels (simplelogger.properties) apply to it too. */
+    private static void logThroughSlf4j() {
         System.setProperty("hazelcast.logging.type", "slf4j");
-        for (String logger : new String[] {"com.hazelcast.instance.impl.HazelcastInstanceFactory", "com.hazelcast.cp.CPSubsystem"}) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) System.setProperty(key, "error");
-        }
     }
 
     static Config hazelcastConfig(NodeSettings settings) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -16,20 +17,31 @@ import java.util.zip.GZIPInputStream;
  */
 public enum BuiltInDataset {
     IRIS("iris", "iris.csv"),
-    DIGITS("digits", "digits.csv.gz"),
+    DIGITS("digits", "digits.csv.gz", new ImageShape(8, 8, 1)),
     WINE("wine", "wine_data.csv"),
     BREAST_CANCER("breast-cancer", "breast_cancer.csv.gz");
 
     private final String label;
     private final String file;
+    private final Optional<ImageShape> image;
 
     BuiltInDataset(String label, String file) {
+        this(label, file, null);
+    }
+
+    BuiltInDataset(String label, String file, ImageShape image) {
         this.label = label;
         this.file = file;
+        this.image = Optional.ofNullable(image);
     }
 
     public String label() {
         return label;
+    }
+
+    /** The shape of each row when the rows are images (digits: 8x8 pixels, one channel). */
+    public Optional<ImageShape> image() {
+        return image;
     }
 
     public static List<String> names() {
@@ -56,7 +68,7 @@ public enum BuiltInDataset {
                 for (int c = 0; c < cells.length - 1; c++) features[r][c] = Float.parseFloat(cells[c]);
                 labels[r] = (int) Double.parseDouble(cells[cells.length - 1]);
             }
-            return new LabeledTable(features, labels, classNames);
+            return new LabeledTable(features, labels, classNames, image);
         } catch (IOException e) {
             throw new DatasetException("cannot read the built-in dataset " + label, e);
         }

@@ -5,7 +5,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Reads the dataset a study declares and cuts it into standardized training, validation and test parts. */
+/**
+ * Reads the dataset a study declares and cuts it into standardized training, validation and test parts
+ * (see {@link Standardizer} for tables against images).
+ */
 public final class DatasetLoader {
     private DatasetLoader() {}
 
@@ -15,16 +18,25 @@ public final class DatasetLoader {
         String name;
         if (source instanceof DatasetSpec.Idx idx) {
             IdxDataset files = new IdxDataset(idx);
+            LabeledTable train = files.train();
+            LabeledTable test = files.test();
+            if (!train.image().equals(test.image())) {
+                throw new DatasetException(idx.dir() + ": training images are " + train.image().orElseThrow()
+                        + " but test images " + test.image().orElseThrow());
+            }
             // The idx test files are the test part; validation is cut from the training files.
             List<LabeledTable> trainAndValidation =
-                    StratifiedSplit.split(files.train(), config.splitSeed(), config.validationFraction());
-            parts = List.of(trainAndValidation.get(1), trainAndValidation.get(0), files.test());
+                    StratifiedSplit.split(train, config.splitSeed(), config.validationFraction());
+            parts = List.of(trainAndValidation.get(1), trainAndValidation.get(0), test);
             name = idx.kind();
         } else {
             LabeledTable table;
             if (source instanceof DatasetSpec.BuiltIn builtIn) {
                 table = BuiltInDataset.named(builtIn.name()).read();
                 name = builtIn.name();
+            } else if (source instanceof DatasetSpec.Images images) {
+                table = new ImageFolderDataset(images).read();
+                name = images.dir().getFileName().toString();
             } else {
                 DatasetSpec.Csv csv = (DatasetSpec.Csv) source;
                 table = new CsvDataset(csv).read();
@@ -38,7 +50,7 @@ public final class DatasetLoader {
         int columns = parts.get(0).features()[0].length;
         return new DatasetSplits(name, toDataSet(standardizer.apply(parts.get(0)), columns),
                 toDataSet(standardizer.apply(parts.get(1)), columns),
-                toDataSet(standardizer.apply(parts.get(2)), columns), parts.get(0).classNames());
+                toDataSet(standardizer.apply(parts.get(2)), columns), parts.get(0).classNames(), parts.get(0).image());
     }
 
     private static DataSet toDataSet(LabeledTable table, int columns) {

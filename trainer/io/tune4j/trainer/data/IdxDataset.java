@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -38,14 +39,18 @@ final class IdxDataset {
     }
 
     private LabeledTable read(String part) {
-        float[][] images = images(file(part + "-images-idx3-ubyte"));
+        Images images = images(file(part + "-images-idx3-ubyte"));
         int[] labels = labels(file(part + "-labels-idx1-ubyte"));
-        if (images.length != labels.length) {
-            throw new DatasetException(spec.dir() + ": " + images.length + " " + part + " images but "
+        if (images.pixels().length != labels.length) {
+            throw new DatasetException(spec.dir() + ": " + images.pixels().length + " " + part + " images but "
                     + labels.length + " labels");
         }
-        return new LabeledTable(images, labels, spec.kind().equals("mnist") ? DIGIT_CLASSES : FASHION_CLASSES);
+        return new LabeledTable(images.pixels(), labels,
+                spec.kind().equals("mnist") ? DIGIT_CLASSES : FASHION_CLASSES, Optional.of(images.shape()));
     }
+
+    /** Grey images, one row each; the shape comes from the file's header. */
+    private record Images(float[][] pixels, ImageShape shape) {}
 
     private Path file(String name) {
         for (String candidate : new String[] {name, name + ".gz"}) {
@@ -55,11 +60,15 @@ final class IdxDataset {
         throw new DatasetException("idx file not found: " + spec.dir().resolve(name) + " (or .gz)");
     }
 
-    private static float[][] images(Path file) {
+    private static Images images(Path file) {
         try (DataInputStream in = open(file)) {
             expectMagic(file, in.readInt(), IMAGES_MAGIC);
             int count = in.readInt();
-            int pixels = in.readInt() * in.readInt();
+            int rows = in.readInt();
+            int columns = in.readInt();
+            if (rows <= 0 || columns <= 0) throw new DatasetException(file + ": idx image size " + rows + "x" + columns);
+            ImageShape shape = new ImageShape(rows, columns, 1);
+            int pixels = shape.pixels();
             byte[] raw = new byte[pixels];
             float[][] images = new float[count][pixels];
             for (int i = 0; i < count; i++) {
@@ -67,7 +76,7 @@ final class IdxDataset {
                 // Pixels are 0..255; [0, 1] keeps the standardization that follows well conditioned.
                 for (int p = 0; p < pixels; p++) images[i][p] = (raw[p] & 0xFF) / 255f;
             }
-            return images;
+            return new Images(images, shape);
         } catch (IOException e) {
             throw new DatasetException(file + ": not a readable idx image file (" + e.getMessage() + ")", e);
         }

@@ -12,7 +12,7 @@ import org.nd4j.linalg.activations.Activation;
  * leaves it out, and which values it accepts. The space file is checked against this list before anything
  * runs, and the network factory reads params only through these names.
  */
-public enum Hyperparameter {
+public enum Hyperparameter implements ParamRule {
     LEARNING_RATE("learning_rate", 1e-3, Checks::positive),
     LR_SCHEDULE("lr_schedule", "none", Checks.oneOf("none", "exponential", "step")),
     /** Multiplier per epoch (exponential) or per step (step) of the learning rate. */
@@ -35,7 +35,13 @@ public enum Hyperparameter {
     RMS_DECAY("rms_decay", 0.95, Checks::unitInterval),
     HIDDEN_LAYERS("hidden_layers", 1, Checks::nonNegativeInteger),
     UNITS("units", 64, Checks::positiveInteger),
-    ACTIVATION("activation", "RELU", Checks.enumName(Activation.class));
+    ACTIVATION("activation", "RELU", Checks.enumName(Activation.class)),
+    /** Probability of flipping a training image left to right; true is 0.5 (Keras's horizontal_flip). */
+    AUGMENT_FLIP("augment_flip", 0.0, Checks::probabilityOrSwitch),
+    /** Largest shift of a training image, as a fraction of its height and width, either way. */
+    AUGMENT_SHIFT("augment_shift", 0.0, Checks::unitInterval),
+    /** Largest rotation of a training image, in degrees either way. */
+    AUGMENT_ROTATION("augment_rotation", 0.0, Checks::halfTurnDegrees);
 
     private final String key;
     private final Object defaultValue;
@@ -62,6 +68,7 @@ public enum Hyperparameter {
     }
 
     /** The name used in space files and in a trial's params. */
+    @Override
     public String key() {
         return key;
     }
@@ -72,6 +79,7 @@ public enum Hyperparameter {
     }
 
     /** Why {@code value} cannot be used for this parameter, or empty when it can. */
+    @Override
     public Optional<String> problemWith(Object value) {
         return check.apply(value);
     }

@@ -3,8 +3,10 @@ package io.tune4j.trainer.pool;
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Trial;
 import io.tune4j.search.study.TrialPrunedException;
+import io.tune4j.trainer.network.UserClasspath;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -99,7 +101,7 @@ public final class ProcessPool implements TrialPool {
     }
 
     /**
-     * The same java and classpath as this JVM, with its heap limit. A native crash report goes to the temp
+     * The same java and classpath as this JVM (users' classes included), with its heap limit. A native crash report goes to the temp
      * folder, not into the user's working folder.
      */
     private static List<String> command() {
@@ -110,7 +112,8 @@ public final class ProcessPool implements TrialPool {
         }
         command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "tune4j-worker-crash-%p.log"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        String userClasses = UserClasspath.entries();
+        command.add(System.getProperty("java.class.path") + (userClasses.isEmpty() ? "" : File.pathSeparator + userClasses));
         command.add(TrialProcess.class.getName());
         return command;
     }

@@ -9,18 +9,24 @@ import io.tune4j.search.spec.Declaration;
 import io.tune4j.search.spec.DeclaredSpace;
 import io.tune4j.search.spec.NearestName;
 import io.tune4j.trainer.network.Hyperparameter;
+import io.tune4j.trainer.network.ParamRule;
 import java.util.Optional;
 
 /**
  * Checks a parsed space against the DL4J vocabulary before any trial runs: every param name must be a
- * {@link Hyperparameter}, and every value it can take must pass that hyperparameter's check. A typo would
+ * {@link Hyperparameter} or a setting of a network block, and every value it can take must pass that param's check. A typo would
  * otherwise surface as a failed trial minutes into a run, or not at all.
  */
 public final class NetworkSpaceCheck {
     private NetworkSpaceCheck() {}
 
     public static void check(DeclaredSpace space) {
-        for (Declaration declaration : space.declarations()) check(declaration);
+        check(space, NetworkSection.shorthand());
+    }
+
+    /** Checks the space's params against what {@code network} reads: its blocks' settings, or the shorthand's. */
+    public static void check(DeclaredSpace space, NetworkSection network) {
+        for (Declaration declaration : space.declarations()) check(declaration, network);
         checkAdaGradHasNoSchedule(space);
     }
 
@@ -54,21 +60,29 @@ public final class NetworkSpaceCheck {
         return parameter instanceof FixedParameter fixed && fixed.value().equals(value);
     }
 
-    private static void check(Declaration declaration) {
+    private static void check(Declaration declaration, NetworkSection network) {
         String name = declaration.parameter().name();
-        Hyperparameter hyperparameter = Hyperparameter.byKey(name).orElseThrow(() -> declaration.name().fail(
-                "unknown parameter '" + name + "'" + NearestName.hint(name, Hyperparameter.keys())
-                        + " (known: " + String.join(", ", Hyperparameter.keys()) + ")"));
+        if (network.shorthandOnly().contains(name)) {
+            throw declaration.name().fail("'" + name + "' belongs to the dense shorthand; with a network: section, "
+                    + "declare dense blocks (with repeat: for several layers) instead");
+        }
+        Optional<ParamRule> found = network.ruleFor(name);
+        if (found.isEmpty()) {
+            if (network.openParams()) return; // a user's network class reads params of its own
+            throw declaration.name().fail("unknown parameter '" + name + "'" + NearestName.hint(name, Hyperparameter.keys())
+                    + " (known: " + String.join(", ", Hyperparameter.keys()) + ")");
+        }
+        ParamRule rule = found.get();
         Parameter parameter = declaration.parameter();
-        checkBranch(hyperparameter, declaration);
+        if (rule instanceof Hyperparameter hyperparameter) checkBranch(hyperparameter, declaration);
         if (parameter instanceof CategoricalParameter categorical) {
-            for (Object choice : categorical.choices()) checkValue(hyperparameter, declaration, choice);
+            for (Object choice : categorical.choices()) checkValue(rule, declaration, choice);
         } else if (parameter instanceof FixedParameter fixed) {
-            checkValue(hyperparameter, declaration, fixed.value());
+            checkValue(rule, declaration, fixed.value());
         } else if (parameter instanceof FloatParameter range) {
-            checkBounds(hyperparameter, declaration, range.low(), range.high());
+            checkBounds(rule, declaration, range.low(), range.high());
         } else if (parameter instanceof IntParameter range) {
-            checkBounds(hyperparameter, declaration, range.low(), range.high());
+            checkBounds(rule, declaration, range.low(), range.high());
         }
     }
 
@@ -84,7 +98,7 @@ public final class NetworkSpaceCheck {
                 });
     }
 
-    private static void checkValue(Hyperparameter hyperparameter, Declaration declaration, Object value) {
+    private static void checkValue(ParamRule hyperparameter, Declaration declaration, Object value) {
         Optional<String> problem = hyperparameter.problemWith(value);
         if (problem.isEmpty()) return;
         String text = problem.get().contains("'" + value + "'") ? problem.get() : value + " " + problem.get();
@@ -95,12 +109,12 @@ public final class NetworkSpaceCheck {
      * Every hyperparameter check accepts an interval (> 0, >= 0, [0, 1], ...), so a range whose two bounds pass
      * holds only acceptable values.
      */
-    private static void checkBounds(Hyperparameter hyperparameter, Declaration declaration, Object low, Object high) {
+    private static void checkBounds(ParamRule hyperparameter, Declaration declaration, Object low, Object high) {
         checkBound(hyperparameter, declaration, "low", low);
         checkBound(hyperparameter, declaration, "high", high);
     }
 
-    private static void checkBound(Hyperparameter hyperparameter, Declaration declaration, String which, Object bound) {
+    private static void checkBound(ParamRule hyperparameter, Declaration declaration, String which, Object bound) {
         hyperparameter.problemWith(bound).ifPresent(problem -> {
             throw declaration.domain().fail(which + " bound " + bound + " " + problem);
         });

@@ -2,8 +2,7 @@ package io.tune4j.trainer.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import org.deeplearning4j.nn.api.Model;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -11,14 +10,18 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class Accuracy {
     private Accuracy() {}
 
-    public static double of(MultiLayerNetwork network, DataSet data) {
+    public static double of(TrainableNetwork network, DataSet data) {
         Evaluation evaluation = new Evaluation((int) data.getLabels().size(1));
-        evaluation.eval(data.getLabels(), network.output(data.getFeatures(), false));
+        evaluation.eval(data.getLabels(), network.output(data.getFeatures()));
         return evaluation.accuracy();
+    }
+
+    public static double of(Model network, DataSet data) {
+        return of(TrainableNetwork.of(network), data);
     }
 
     /** The accuracy of a saved model ({@code model.zip} of an export, or a trial's kept model). */
     public static double ofSavedModel(Path modelZip, DataSet data) throws IOException {
-        return of(ModelSerializer.restoreMultiLayerNetwork(modelZip.toFile(), false), data);
+        return of(SavedNetworks.load(modelZip), data);
     }
 }

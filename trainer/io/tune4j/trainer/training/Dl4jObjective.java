@@ -3,15 +3,19 @@ package io.tune4j.trainer.training;
 import io.tune4j.search.study.Objective;
 import io.tune4j.search.study.Trial;
 import io.tune4j.search.study.TrialPrunedException;
+import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.network.Hyperparameter;
-import io.tune4j.trainer.network.NetworkFactory;
+import io.tune4j.trainer.network.NetworkContext;
+import io.tune4j.trainer.network.NetworkDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,17 +28,25 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Dl4jObjective implements Objective {
     private final DatasetSplits data;
+    private final NetworkDefinition definition;
     private final TrainingSpec training;
     private final String metric;
     private final Path modelDir;
 
+    /** A study of the dense shorthand (a space without a {@code network:} section). */
     public Dl4jObjective(DatasetSplits data, TrainingSpec training, String metric, Path modelDir) {
+        this(data, new DenseShorthand(), training, metric, modelDir);
+    }
+
+    public Dl4jObjective(DatasetSplits data, NetworkDefinition network, TrainingSpec training, String metric,
+                         Path modelDir) {
         // Checked here, not after the first epoch's training: a typo must not cost a trial's worth of time.
         if (!EarlyStopping.METRICS.contains(metric)) {
             throw new IllegalArgumentException("unknown objective metric '" + metric + "'; known: "
                     + String.join(", ", EarlyStopping.METRICS));
         }
         this.data = data;
+        this.definition = network;
         this.training = training;
         this.metric = metric;
         this.modelDir = modelDir;
@@ -44,14 +56,45 @@ public final class Dl4jObjective implements Objective {
     public double evaluate(Trial trial) throws IOException {
         long started = System.nanoTime();
         Nd4j.getRandom().setSeed(trial.seed());
-        MultiLayerNetwork network = new MultiLayerNetwork(
-                NetworkFactory.build(trial.params(), data.inputs(), data.classes(), trial.seed()));
-        network.init();
+        PreTrainingCheck.Estimate estimate = check(trial);
+        TrainableNetwork model = TrainableNetwork.of(estimate.network().create());
         try {
-            return train(trial, network, started);
+            return train(trial, model, started);
         } finally {
-            release(network);
+            release(model);
         }
+    }
+
+    /** The input every network of this study gets: images when the rows are images, flat features otherwise. */
+    public static InputType inputOf(DatasetSplits data) {
+        return data.image().map(i -> InputType.convolutionalFlat(i.height(), i.width(), i.channels()))
+                .orElseGet(() -> InputType.feedForward(data.inputs()));
+    }
+
+    /**
+     * Builds and sizes the trial's network before anything is allocated; records its parameter count and
+     * memory estimate, or fails the trial as infeasible (in milliseconds: no array exists yet).
+     */
+    private PreTrainingCheck.Estimate check(Trial trial) {
+        NetworkContext context = new NetworkContext(inputOf(data), data.classes(), trial.seed());
+        long started = System.nanoTime();
+        try {
+            PreTrainingCheck.Estimate estimate = PreTrainingCheck.check(definition, trial.params(), context,
+                    batchSize(trial), MemoryBudget.perTrial());
+            trial.setAttribute("n_params", String.valueOf(estimate.parameters()));
+            trial.setAttribute("memory_bytes", String.valueOf(estimate.memoryBytes()));
+            return estimate;
+        } catch (InfeasibleNetworkException e) {
+            trial.setAttribute(TrialRecord.INFEASIBLE, "true");
+            throw e;
+        } finally {
+            // How long the check took: the figure behind "an infeasible network is refused in milliseconds".
+            trial.setAttribute("check_ms", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+        }
+    }
+
+    private static int batchSize(Trial trial) {
+        return setting(trial, Hyperparameter.BATCH_SIZE, (Integer) Hyperparameter.BATCH_SIZE.defaultValue());
     }
 
     /**
@@ -59,33 +102,34 @@ public final class Dl4jObjective implements Objective {
      * large heap that can be many trials later, and the process grows meanwhile. The thread's workspaces
      * go too, since the next trial's network may be of another size.
      */
-    private static void release(MultiLayerNetwork network) {
+    private static void release(TrainableNetwork network) {
         network.close();
         Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
     }
 
-    private double train(Trial trial, MultiLayerNetwork network, long started) throws IOException {
+    private double train(Trial trial, TrainableNetwork network, long started) throws IOException {
         EarlyStopping earlyStopping = training.earlyStopping();
         // Without early stopping the best epoch is still restored, judged by the objective itself.
         BestEpochTracker tracker = earlyStopping == null
                 ? new BestEpochTracker(metric, 0.0) : new BestEpochTracker(earlyStopping.monitor(), earlyStopping.minDelta());
         int epochs = setting(trial, Hyperparameter.EPOCHS, training.epochs());
-        ShuffledBatches batches = new ShuffledBatches(data.train(),
-                setting(trial, Hyperparameter.BATCH_SIZE, (Integer) Hyperparameter.BATCH_SIZE.defaultValue()), trial.seed());
+        ShuffledBatches batches = new ShuffledBatches(data.train(), batchSize(trial), trial.seed());
+        UnaryOperator<DataSet> augmentation =
+                Augmentation.of(trial.params()).forTrial(data.image(), trial.seed());
 
         NetworkSnapshot bestEpoch = null;
         int epoch = 0;
         boolean stoppedEarly = false;
         while (epoch < epochs) {
             epoch++;
-            double trainLoss = trainOneEpoch(network, batches);
+            double trainLoss = trainOneEpoch(network, batches, augmentation);
             // fit(DataSet) counts iterations but not epochs (only fit(iterator) does): without this, lr
             // schedules by epoch would never decay.
             network.incrementEpochCount();
             if (!Double.isFinite(trainLoss)) {
                 throw new TrialDivergedException("diverged at epoch " + epoch + ": training loss is " + trainLoss);
             }
-            EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, network.score(data.validation(), false),
+            EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, network.score(data.validation()),
                     Accuracy.of(network, data.validation()));
             trial.report(epoch, metrics.asMap());
             if (trial.shouldPrune()) throw new TrialPrunedException(epoch);
@@ -127,11 +171,12 @@ public final class Dl4jObjective implements Objective {
      * first loss that is not a finite number: a diverged network cannot recover, so the rest of the epoch
      * would only waste time (a whole MNIST epoch of it, with too high a learning rate).
      */
-    private static double trainOneEpoch(MultiLayerNetwork network, ShuffledBatches batches) {
+    private static double trainOneEpoch(TrainableNetwork network, ShuffledBatches batches,
+                                        UnaryOperator<DataSet> augmentation) {
         double lossSum = 0;
         int examples = 0;
         for (Iterator<DataSet> epoch = batches.nextEpoch(); epoch.hasNext(); ) {
-            DataSet batch = epoch.next();
+            DataSet batch = augmentation.apply(epoch.next());
             network.fit(batch);
             double loss = network.score();
             if (!Double.isFinite(loss)) return loss;
@@ -141,12 +186,12 @@ public final class Dl4jObjective implements Objective {
         return lossSum / examples;
     }
 
-    private void saveModel(MultiLayerNetwork network, int trialNumber) throws IOException {
+    private void saveModel(TrainableNetwork network, int trialNumber) throws IOException {
         Files.createDirectories(modelDir);
         // Written to a temporary name first: a crash mid-write must not leave a truncated model behind.
         Path target = ModelRetention.modelFile(modelDir, trialNumber);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        ModelSerializer.writeModel(network, partial.toFile(), true);
+        ModelSerializer.writeModel(network.model(), partial.toFile(), true);
         Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -1,6 +1,5 @@
 package io.tune4j.trainer.training;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,18 +22,17 @@ final class NetworkSnapshot {
         this.epochs = epochs;
     }
 
-    static NetworkSnapshot of(MultiLayerNetwork network) {
-        INDArray state = network.getUpdater().getStateViewArray();
-        return new NetworkSnapshot(network.params().dup(), state == null ? null : state.dup(),
-                network.getIterationCount(), network.getEpochCount());
+    static NetworkSnapshot of(TrainableNetwork network) {
+        INDArray state = network.updaterState();
+        return new NetworkSnapshot(network.model().params().dup(), state == null ? null : state.dup(),
+                network.iterationCount(), network.epochCount());
     }
 
-    void restoreInto(MultiLayerNetwork network) {
-        network.setParams(params);
+    void restoreInto(TrainableNetwork network) {
+        network.model().setParams(params);
         // assign, not replace: the layers' updaters read their state through views of this array.
-        if (updaterState != null) network.getUpdater().getStateViewArray().assign(updaterState);
-        network.setIterationCount(iterations);
-        network.setEpochCount(epochs);
+        if (updaterState != null) network.updaterState().assign(updaterState);
+        network.setCounts(iterations, epochs);
     }
 
     /** Frees the copies (restoreInto copies out of them, so a restored network does not need them). */

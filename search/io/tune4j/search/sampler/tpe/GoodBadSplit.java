@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Splits the history into the good trials (the best gamma(n) of the n completed ones) and the bad ones (the
- * rest, plus pruned trials, plus, with constant liar, the trials still running). Both lists come back in
+ * rest, plus pruned trials, plus infeasible ones, plus, with constant liar, the trials still running). Both lists come back in
  * trial order, oldest first, which is the order the weights expect.
  */
 record GoodBadSplit(List<Observation> good, List<Observation> bad) {
@@ -30,7 +30,10 @@ record GoodBadSplit(List<Observation> good, List<Observation> bad) {
         List<Observation> bad = new ArrayList<>();
         for (TrialRecord trial : finished) {
             if (trial.valueIfComplete().isPresent()) completed.add(trial);
-            else if (trial.state() == TrialState.PRUNED) bad.add(new Observation(trial.number(), trial.params()));
+            // An infeasible network (a kernel larger than its input) is the worst outcome there is: steer away from it.
+            else if (trial.state() == TrialState.PRUNED || trial.isInfeasible()) {
+                bad.add(new Observation(trial.number(), trial.params()));
+            }
         }
         Comparator<TrialRecord> byValue = Comparator.comparingDouble(TrialRecord::value);
         if (direction == Direction.MAXIMIZE) byValue = byValue.reversed();

@@ -6,7 +6,6 @@ import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.export.TrialExport;
-import io.tune4j.trainer.network.NetworkFactory;
 import io.tune4j.trainer.training.ModelRetention;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +34,7 @@ final class BestExporter {
             Path dir = studyDir.resolve("best-" + rank);
             String params = SpaceFileText.rerunnable(source, study.name() + "-trial-" + trial.number(), trial);
             TrialExport.write(dir, params, ModelRetention.modelFile(studyDir.resolve("models"), trial.number()),
-                    () -> NetworkFactory.build(trial.params(), shape.get().inputs(), shape.get().classes(),
-                            trial.seed()));
+                    () -> TrialExport.rebuiltJson(plan.network(), shape.get(), trial.params(), trial.seed()));
             written.add(dir);
         }
         return written;

@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
         description = "Serve the results database read-only as a web dashboard until stopped (Ctrl-C).")
 final class DashboardCommand implements Callable<Integer> {
     @Mixin
+    ClasspathOption classpath;
+
+    @Mixin
     ResultsOption results;
 
     @Mixin

@@ -6,7 +6,8 @@ import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
-import io.tune4j.trainer.network.NetworkFactory;
+import io.tune4j.trainer.export.TrialExport;
+import io.tune4j.trainer.training.SavedNetworks;
 import io.tune4j.trainer.training.ModelRetention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * The dashboard's downloads of a trial, built the way {@code export} builds them but in memory: the
@@ -51,12 +51,11 @@ final class DashboardFiles implements TrialFiles {
     /** From the kept model when there is one; otherwise rebuilt from the params (which loads the dataset). */
     private String networkJson(StudyRecord study, TrialRecord best, Path model) throws IOException {
         if (Files.isRegularFile(model)) {
-            return ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false).getLayerWiseConfigurations()
-                    .toJson();
+            return SavedNetworks.configurationJson(model);
         }
         StudyPlan plan = StudyFile.parse(study.definition().source(), results.dir, "study " + study.name());
         DatasetSplits data = DatasetLoader.load(plan.data());
-        return NetworkFactory.build(best.params(), data.inputs(), data.classes(), best.seed()).toJson();
+        return TrialExport.rebuiltJson(plan.network(), data, best.params(), best.seed());
     }
 
     private static Download text(String type, String body) {

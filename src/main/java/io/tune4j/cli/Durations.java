@@ -2,6 +2,7 @@ package io.tune4j.cli;
 
 import io.tune4j.search.spec.DurationText;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Durations as people write and read them: 90s, 10m, 2h. */
 final class Durations {
@@ -14,7 +15,7 @@ final class Durations {
 
     static String format(Duration duration) {
         long seconds = duration.toSeconds();
-        if (seconds < 60) return String.format("%.1f s", duration.toMillis() / 1000.0);
-        return String.format("%d min %02d s", seconds / 60, seconds % 60);
+        if (seconds < 60) return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
 }

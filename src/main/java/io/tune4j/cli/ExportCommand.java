@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
         + "to <results>/<study>/best-<rank>/.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
+    ClasspathOption classpath;
+
+    @Mixin
     ResultsOption results;
 
     @Parameters(paramLabel = "STUDY")

@@ -1,6 +1,8 @@
 package io.tune4j.cli;
 
 import io.tune4j.cli.bench.BenchCommand;
+import io.tune4j.cli.data.DataCommand;
+import io.tune4j.trainer.network.UserClasspath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,13 +10,21 @@ import picocli.CommandLine.Command;
 @Command(name = "tune4j", mixinStandardHelpOptions = true, version = "tune4j 0.1.0",
         description = "Hyperparameter search for Deeplearning4j networks.",
         subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, TrialsCommand.class,
-                ExportCommand.class, DashboardCommand.class, NoteCommand.class, BenchCommand.class, WorkerCommand.class,
+                ExportCommand.class, DashboardCommand.class, NoteCommand.class, DataCommand.class, BenchCommand.class,
+                WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
-        // DL4J reports its backend at INFO on every start; users see warnings and errors only.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        String userClasses = System.getenv("TUNE4J_CLASSPATH");
+        if (userClasses != null && !userClasses.isBlank()) {
+            try {
+                UserClasspath.add(userClasses);
+            } catch (IllegalArgumentException e) {
+                System.err.println("tune4j: TUNE4J_CLASSPATH: " + e.getMessage());
+                System.exit(2);
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 

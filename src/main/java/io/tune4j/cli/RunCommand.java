@@ -1,7 +1,7 @@
 package io.tune4j.cli;
 
 import io.tune4j.cli.terminal.LeaderboardTable;
-import io.tune4j.cli.terminal.ProgressListener;
+import io.tune4j.cli.terminal.ProgressDisplay;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.Study;
@@ -11,6 +11,7 @@ import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.pool.CudaDevice;
 import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.pool.TrialPool;
@@ -19,6 +20,8 @@ import io.tune4j.trainer.training.ModelRetention;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,6 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run (or continue) the study a space file declares, then export its best trial.")
 final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ClasspathOption classpath;
+
     /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
     static final int STOPPED_EARLY = 3;
 
@@ -55,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Trained models kept on disk: those of the best N trials (default: ${DEFAULT-VALUE}).")
     int keepModels;
 
-    @Option(names = "--no-progress", description = "No progress bar (e.g. when logging to a file).")
+    @Option(names = "--no-progress", description = "No live progress on a terminal: one line per finished trial,"
+            + " as when the output is a pipe or a file.")
     boolean noProgress;
 
     @Option(names = "--dashboard", description = "Serve the live dashboard while the study runs; prints its URL.")
@@ -68,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
         StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
         // Data, devices and the dashboard's options are checked before the database is touched, so a mistake
@@ -104,26 +111,39 @@ final class RunCommand implements Callable<Integer> {
             List<TrialRecord> ran;
             TrialPool pool = WorkersOption.pool(workersNode, plan.pool(), SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, modelDir));
+            PrintWriter err = spec.commandLine().getErr();
             // Recorded first: stopping the pool fails its trials, and those must read as interrupted. (A run
             // killed outright leaves them RUNNING; the next run reclaims them by their heartbeats.)
-            try (pool; StopSignals onStop = new StopSignals(() -> {
+            try (pool;
+                 ProgressDisplay progress = ProgressDisplay.open(!noProgress && ProgressDisplay.onTerminal(), out,
+                         plan.study(), plan.search().trials(), plan.metric(), plan.direction(),
+                         params -> ((Number) params.getOrDefault(Hyperparameter.EPOCHS.key(),
+                                 plan.training().epochs())).intValue());
+                 StopSignals onStop = new StopSignals(signal -> {
+                    progress.close();
+                    err.println("tune4j: study stopped early: SIG" + signal + " stopped the run; its running trials"
+                            + " are recorded as interrupted and run first next time; continue with: "
+                            + continueWith(null));
+                    err.flush();
                     study.abandonRunning("interrupted: the run was stopped while this trial ran");
                     pool.close();
-                });
-                 ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(), !noProgress)) {
+                })) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
-                ran = study.optimize(new Dl4jObjective(data, plan.training(), plan.metric(), modelDir),
+                ran = study.optimize(new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), modelDir),
                         plan.search().budget(), pool, listener);
+                onStop.holdIfStopping();
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
-                    plan.study(), plan.metric(), plan.direction().name().toLowerCase());
+                    plan.study(), plan.metric(), plan.direction().name().toLowerCase(Locale.ROOT));
             out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
-            if (study.stopReason().isPresent()) {
+            if (study.endReason().isPresent()) {
                 // Said before the export, which may well have nothing to export when every trial failed.
-                spec.commandLine().getErr().println("tune4j: study stopped early: " + study.stopReason().get());
-                if (study.bestTrial().isEmpty()) return STOPPED_EARLY;
+                int left = plan.search().trials() - ran.size();
+                err.println("tune4j: study stopped early: " + study.endReason().get() + " (" + ran.size() + " of "
+                        + plan.search().trials() + " trials ran); continue with: " + continueWith(left));
+                if (study.stopReason().isPresent() && study.bestTrial().isEmpty()) return STOPPED_EARLY;
             }
             new BestExporter(store, results).export(study.record(), 1)
                     .forEach(dir -> out.println("best trial exported to " + dir));
@@ -131,6 +151,21 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             if (workersNode != null) workersNode.close();
         }
+    }
+
+    /**
+     * This run's command as typed, which continues the study, with {@code trials} new trials (as typed when
+     * null): the user's other options (results folder, sampler, classpath) carry over unchanged.
+     */
+    private String continueWith(Integer trials) {
+        List<String> args = new ArrayList<>();
+        for (Iterator<String> typed = spec.commandLine().getParseResult().originalArgs().iterator(); typed.hasNext(); ) {
+            String arg = typed.next();
+            if (trials != null && arg.equals("--trials") && typed.hasNext()) typed.next();
+            else if (trials == null || !arg.startsWith("--trials=")) args.add(arg);
+        }
+        if (trials != null) args.addAll(List.of("--trials", String.valueOf(trials)));
+        return "./tune4j " + String.join(" ", args);
     }
 
     private static String describe(PoolSettings pool) {

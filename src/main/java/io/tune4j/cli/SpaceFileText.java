@@ -4,6 +4,7 @@ import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.data.DatasetSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
@@ -50,6 +51,13 @@ final class SpaceFileText {
             fields.put("label", csv.label());
             if (csv.header() != null) fields.put("header", csv.header());
             return Map.of("csv", fields);
+        }
+        if (source instanceof DatasetSpec.Images images) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("dir", images.dir().toAbsolutePath().normalize().toString());
+            images.size().ifPresent(size -> fields.put("size", List.of(size.height(), size.width())));
+            fields.put("channels", images.channels());
+            return Map.of("images", fields);
         }
         DatasetSpec.Idx idx = (DatasetSpec.Idx) source;
         return Map.of(idx.kind(), Map.of("dir", idx.dir().toAbsolutePath().normalize().toString()));

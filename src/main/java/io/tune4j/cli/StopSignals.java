@@ -2,6 +2,7 @@ package io.tune4j.cli;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -15,16 +16,27 @@ final class StopSignals implements AutoCloseable {
     private static final Map<String, Integer> EXIT_CODES = Map.of("INT", 130, "TERM", 143);
 
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
+    private volatile boolean stopping;
 
-    StopSignals(Runnable beforeExit) {
+    /** {@code beforeExit} is given the signal's name: INT (Ctrl-C) or TERM. */
+    StopSignals(Consumer<String> beforeExit) {
         SignalHandler handler = signal -> {
-            beforeExit.run();
+            stopping = true;
+            beforeExit.accept(signal.getName());
             System.exit(EXIT_CODES.getOrDefault(signal.getName(), 1));
         };
         for (String name : EXIT_CODES.keySet()) {
             Signal signal = new Signal(name);
             previous.put(signal, Signal.handle(signal, handler));
         }
+    }
+
+    /**
+     * Once a stop signal has come, blocks for good: its handler ends the process when its action is done, and
+     * meanwhile the interrupted run must not go on as if it had finished (print a leaderboard, export).
+     */
+    void holdIfStopping() throws InterruptedException {
+        while (stopping) Thread.sleep(1000);
     }
 
     /** Gives the signals back to whoever handled them before (the JVM's shutdown, normally). */

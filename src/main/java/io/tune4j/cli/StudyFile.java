@@ -17,6 +17,9 @@ import io.tune4j.search.study.FaultTolerance;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.spec.DataConfigParser;
 import io.tune4j.trainer.pool.PoolSettings;
+import io.tune4j.trainer.spec.AugmentationSpaceCheck;
+import io.tune4j.trainer.spec.NetworkSection;
+import io.tune4j.trainer.spec.NetworkSectionParser;
 import io.tune4j.trainer.spec.NetworkSpaceCheck;
 import io.tune4j.trainer.spec.PoolSettingsParser;
 import io.tune4j.trainer.spec.TrainingSpecParser;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class StudyFile {
     private static final List<String> SECTIONS =
-            List.of("study", "dataset", "split", "objective", "search", "training", "pruner", "space");
+            List.of("study", "dataset", "split", "objective", "search", "training", "pruner", "network", "space");
     /** The study name becomes a folder, results/&lt;study&gt;/, so it must not climb out or need quoting. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String DEFAULT_METRIC = "val_accuracy";
@@ -69,10 +73,15 @@ public final class StudyFile {
         FaultTolerance faults = FaultToleranceParser.parse(root.get("search"));
         TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
         PrunerSettings pruner = PrunerParser.parse(root.get("pruner"));
-        DeclaredSpace space = SpaceParser.parse(root.require("space"));
-        NetworkSpaceCheck.check(space);
+        NetworkSection network = NetworkSectionParser.parse(root.get("network"), data.source().holdsImages());
+        // A layer stack may declare every param itself; without one, space: is where params are.
+        Optional<SpecNode> spaceNode = root.get("network").isPresent() ? root.get("space") : Optional.of(root.require("space"));
+        DeclaredSpace space = SpaceParser.parse(spaceNode, network.extension());
+        NetworkSpaceCheck.check(space, network);
+        network.checkFits(space.space(), data.source().image(), root.get("network"));
+        AugmentationSpaceCheck.check(space, data.source());
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
-                space.space(), text, faults);
+                space.space(), text, faults, network.definition());
     }
 
     private static String studyName(SpecNode node) {

@@ -9,27 +9,29 @@ import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.FaultTolerance;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.trainer.data.DataConfig;
+import io.tune4j.trainer.network.NetworkDefinition;
 import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.training.TrainingSpec;
 
 /**
  * Everything a space file declares, checked: what to search, on which data, judged how, for how long, where
- * trials run and which of them stop early, how it survives dead processes. {@code source} is the file's text, stored with the study so an
+ * trials run and which of them stop early, how it survives dead processes, which network each trial trains. {@code source} is the file's text, stored with the study so an
  * export can be re-run.
  */
 public record StudyPlan(String study, DataConfig data, String metric, Direction direction, SearchSettings search,
                         PoolSettings pool, PrunerSettings pruner, TrainingSpec training, SearchSpace space,
-                        String source, FaultTolerance faults) {
+                        String source, FaultTolerance faults, NetworkDefinition network) {
 
     /** The same plan searching as {@code settings} say (command-line overrides). */
     public StudyPlan withSearch(SearchSettings settings) {
         return new StudyPlan(study, data, metric, direction, settings, pool, pruner, training, space, source,
-                faults);
+                faults, network);
     }
 
     /** The same plan with the stored copy of its source replaced (see SpaceFileText#normalized). */
     public StudyPlan withSource(String text) {
-        return new StudyPlan(study, data, metric, direction, search, pool, pruner, training, space, text, faults);
+        return new StudyPlan(study, data, metric, direction, search, pool, pruner, training, space, text, faults,
+                network);
     }
 
     public StudyDefinition definition() {

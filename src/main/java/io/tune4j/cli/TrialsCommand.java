@@ -1,11 +1,15 @@
 package io.tune4j.cli;
 
+import io.tune4j.cli.terminal.LatestEpoch;
 import io.tune4j.cli.terminal.TrialsTable;
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "trials", mixinStandardHelpOptions = true,
-        description = "The latest trials of a study in any state, with the reason of each failure.")
+        description = "The latest trials of a study in any state: a running trial with its latest epoch and value,"
+                + " a failed one with its reason.")
 final class TrialsCommand implements Callable<Integer> {
     @Mixin
     ResultsOption results;
@@ -43,7 +48,13 @@ final class TrialsCommand implements Callable<Integer> {
                     .filter(t -> state == null || t.state() == state)
                     .toList();
             List<TrialRecord> shown = matching.subList(Math.max(0, matching.size() - last), matching.size());
-            spec.commandLine().getOut().println(TrialsTable.render(shown));
+            Map<Long, LatestEpoch> running = new HashMap<>();
+            for (TrialRecord trial : shown) {
+                if (trial.state() != TrialState.RUNNING) continue;
+                running.put(trial.id(), LatestEpoch.of(store.intermediateValues(trial.id()),
+                        record.definition().metric()));
+            }
+            spec.commandLine().getOut().println(TrialsTable.render(shown, running, Instant.now()));
         }
         return 0;
     }

@@ -1,12 +1,12 @@
 package io.tune4j.cli;
 
 /** A mistake in what the user asked for (an unknown study, a bad data file): reported without a stack trace. */
-final class UserError extends RuntimeException {
-    UserError(String message) {
+public final class UserError extends RuntimeException {
+    public UserError(String message) {
         super(message);
     }
 
-    UserError(String message, Throwable cause) {
+    public UserError(String message, Throwable cause) {
         super(message, cause);
     }
 }

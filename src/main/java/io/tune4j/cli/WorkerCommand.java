@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
         description = "Join a study started with 'run --workers-port' and train its trials on this machine's CPU "
                 + "until the study ends.")
 final class WorkerCommand implements Callable<Integer> {
+    @Mixin
+    ClasspathOption classpath;
+
     /** Hazelcast ports tried upwards from --port, so several workers on one machine need no options. */
     private static final int PORT_RANGE = 100;
     private static final Duration NODE_START = Duration.ofMinutes(2);

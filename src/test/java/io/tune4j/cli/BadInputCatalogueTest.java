@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.trainer.data.ImageFolders;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +43,11 @@ class BadInputCatalogueTest {
     @TempDir
     Path dir;
 
-    /** {@code files}: written into the temp folder first; "{dir}" in args is that folder. */
-    record Case(String what, Map<String, String> files, List<String> args, String mustName) {
+    /**
+     * {@code files}: written into the temp folder first, after {@code prepare} made whatever else the case needs
+     * there (image folders); "{dir}" in args is that folder.
+     */
+    record Case(String what, Map<String, String> files, List<String> args, String mustName, Consumer<Path> prepare) {
         @Override
         public String toString() {
             return what;
@@ -71,6 +77,19 @@ class BadInputCatalogueTest {
                 run("space file: unknown dataset", Map.of("s.yaml",
                         VALID_HEAD.replace("dataset: iris", "dataset: irises") + VALID_SPACE), "s.yaml",
                         "s.yaml:2: dataset"),
+                // The network section: the file, the line and the block.
+                run("network: unknown layer type", Map.of("s.yaml", VALID_HEAD + "network:\n  - conv3d: {}\n"),
+                        "s.yaml", "s.yaml:5: network[0].conv3d: unknown layer type 'conv3d'"),
+                run("network: spatial layers on a table", Map.of("s.yaml", VALID_HEAD + "network:\n  - pool: {}\n"),
+                        "s.yaml", "s.yaml:5: network[0].pool: pool needs image-shaped input"),
+                run("network: a class that is not on the classpath", Map.of("s.yaml", VALID_HEAD
+                        + "network: {class: com.acme.Missing}\n" + VALID_SPACE), "s.yaml",
+                        "s.yaml:4: network.class: class com.acme.Missing is not on the classpath"),
+                run("network: a class that is not a network", Map.of("s.yaml", VALID_HEAD
+                        + "network: {class: java.lang.Object}\n" + VALID_SPACE), "s.yaml",
+                        "s.yaml:4: network.class: class java.lang.Object does not implement"),
+                run("--classpath entry missing", Map.of("s.yaml", valid), "s.yaml --classpath {dir}/nets.jar",
+                        "--classpath: classpath entry not found"),
                 // CSV data: the file, the line and the column.
                 run("CSV file missing", Map.of("s.yaml", csvSpace("missing.csv")), "s.yaml", "missing.csv"),
                 run("CSV row shorter than the header", Map.of("s.yaml", csvSpace("d.csv"),
@@ -78,6 +97,32 @@ class BadInputCatalogueTest {
                 run("CSV cell not a number", Map.of("s.yaml", csvSpace("d.csv"),
                         "d.csv", "a,b,label\n1,2,0\n1,x,1\n"), "s.yaml", "d.csv line 3"),
                 run("CSV file empty", Map.of("s.yaml", csvSpace("d.csv"), "d.csv", ""), "s.yaml", "d.csv"),
+                // Image folders: the folder or the file.
+                images("image folder missing", dir -> { }, "{dir: nope}", "s.yaml:2: dataset.images.dir: image "
+                        + "folder not found"),
+                images("image folder without class sub-folders", dir -> ImageFolders.write(
+                        ImageFolders.rgb(2, 2, 0, 0, 0, 0), dir.resolve("pics/x.png")), "{dir: pics}",
+                        "pics: no class sub-folders"),
+                images("image class folder without images", dir -> {
+                    ImageFolders.greyClasses(dir.resolve("pics"), 2, 2, 2, "a");
+                    ImageFolders.write(ImageFolders.rgb(2, 2, 0, 0, 0, 0), dir.resolve("pics/b/x.png"));
+                    write(dir.resolve("pics/c/notes.txt"), new byte[] {1});
+                }, "{dir: pics}", "pics/c: no images (png, jpg, jpeg, gif, bmp)"),
+                images("images of mixed sizes without size:", dir -> {
+                    ImageFolders.greyClasses(dir.resolve("pics"), 4, 4, 2, "a", "b");
+                    ImageFolders.write(ImageFolders.rgb(5, 4, 0, 0, 0, 0), dir.resolve("pics/b/tall.png"));
+                }, "{dir: pics}", "pics/b/tall.png: 5x4 where"),
+                images("a corrupt image", dir -> {
+                    ImageFolders.greyClasses(dir.resolve("pics"), 2, 2, 2, "a", "b");
+                    write(dir.resolve("pics/a/broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 1, 2});
+                }, "{dir: pics}", "pics/a/broken.jpg: "),
+                images("image channels not 1 or 3", dir -> ImageFolders.greyClasses(dir.resolve("pics"), 2, 2, 2,
+                        "a", "b"), "{dir: pics, channels: 2}", "s.yaml:2: dataset.images.channels: channels must be"),
+                images("image size not [height, width]", dir -> ImageFolders.greyClasses(dir.resolve("pics"), 2, 2,
+                        2, "a", "b"), "{dir: pics, size: [28]}", "s.yaml:2: dataset.images.size: expected [height, "
+                        + "width]"),
+                run("augmentation on a table", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  augment_flip: true\n"),
+                        "s.yaml", "s.yaml:6: space.augment_flip: 'augment_flip' augments images"),
                 // Arguments of run.
                 run("--trials not a number", Map.of("s.yaml", valid), "s.yaml --trials many",
                         "tune4j run: Invalid value for option '--trials'"),
@@ -94,6 +139,7 @@ class BadInputCatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("runCases")
     void aBadRunAnswersInOneLineAndWritesNothing(Case bad) throws IOException {
+        bad.prepare().accept(dir);
         for (Map.Entry<String, String> file : bad.files().entrySet()) {
             Files.writeString(dir.resolve(file.getKey()), file.getValue());
         }
@@ -143,6 +189,20 @@ class BadInputCatalogueTest {
         }
     }
 
+    /** {@code bench train} only trains (its models go to a temporary folder): the answer is what matters. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--epochs 0|--epochs must be at least 1",
+            "--params unit=16|--params: unknown param 'unit'",
+            "--params batch_size=many|--params: batch_size=many: must be an integer > 0",
+            "--params units|Value for option option '--params' (KEY=VALUE)"})
+    void aBadTrainingBenchAnswersInOneLine(String argsAndAnswer) throws IOException {
+        String[] parts = argsAndAnswer.split("\\|");
+        Path space = Files.writeString(dir.resolve("s.yaml"), VALID_HEAD + VALID_SPACE);
+        List<String> args = new ArrayList<>(List.of("bench", "train", "--space", space.toString()));
+        args.addAll(List.of(parts[0].split(" ")));
+        assertAnswered(Tune4jCli.run(args.toArray(String[]::new)), parts[1]);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
@@ -167,11 +227,26 @@ class BadInputCatalogueTest {
     }
 
     private static Case run(String what, Map<String, String> files, String args, String mustName) {
-        return new Case(what, files, List.of(args.split(" ")), mustName);
+        return new Case(what, files, List.of(args.split(" ")), mustName, dir -> { });
+    }
+
+    /** A run of s.yaml with {@code dataset: {images: <options>}}, in a folder {@code prepare} filled. */
+    private static Case images(String what, Consumer<Path> prepare, String options, String mustName) {
+        String space = VALID_HEAD.replace("dataset: iris", "dataset: {images: " + options + "}") + VALID_SPACE;
+        return new Case(what, Map.of("s.yaml", space), List.of("s.yaml"), mustName, prepare);
     }
 
     private static Case read(String what, String args, String mustName) {
-        return new Case(what, Map.of(), List.of(args.split(" ")), mustName);
+        return new Case(what, Map.of(), List.of(args.split(" ")), mustName, dir -> { });
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String csvSpace(String csv) {

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,6 +46,11 @@ class CommandLineEndToEndTest {
     void runStoresEveryTrialAndEveryEpochInTheH2File() throws Exception {
         assertEquals(0, firstRun.exitCode(), firstRun.err());
         assertTrue(firstRun.out().contains("best trial exported to"), firstRun.out());
+        // No terminal here (as in a pipe or a CI log): one line per finished trial, no animation frames.
+        assertEquals(3, firstRun.out().lines()
+                .filter(l -> l.matches("trial [0-2] COMPLETE 0\\.\\d{4} in \\d+\\.\\d s, \\d+ epochs: .*learning_rate=.*"))
+                .count(), firstRun.out());
+        assertFalse(firstRun.out().contains("epoch 1/"), "no live lines without a terminal: " + firstRun.out());
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath(),
                 "sa", "");
              ResultSet trials = db.createStatement().executeQuery(
@@ -68,6 +74,9 @@ class CommandLineEndToEndTest {
         Result studies = tune4j("studies", "--results", results.toString());
         assertEquals(0, studies.exitCode(), studies.err());
         assertTrue(studies.out().contains("iris-mlp"), studies.out());
+        assertTrue(studies.out().lines().anyMatch(l -> l.matches(
+                "\\|\\s+study\\s+\\|.*\\|\\s+trials\\s+\\|\\s+waiting\\s+\\|\\s+running\\s+\\|\\s+complete\\s+\\|"
+                        + "\\s+pruned\\s+\\|\\s+failed\\s+\\|.*")), "a column for every state: " + studies.out());
 
         Result board = tune4j("leaderboard", "iris-mlp", "--top", "2", "--results", results.toString());
         assertEquals(0, board.exitCode(), board.err());
@@ -94,6 +103,25 @@ class CommandLineEndToEndTest {
 
     @Test
     @Order(4)
+    void trialsShowsARunningTrialWithItsLatestEpochAndValue() {
+        TrialRecord running;
+        try (StudyStore store = H2StudyStore.openFile(results)) {
+            running = store.createTrial(store.findStudy("iris-mlp").orElseThrow().id(), "test");
+            store.reportIntermediate(running.id(), 1, Map.of("val_accuracy", 0.5, "val_loss", 0.9));
+            store.reportIntermediate(running.id(), 2, Map.of("val_accuracy", 0.75, "val_loss", 0.6));
+        }
+        Result trials = tune4j("trials", "iris-mlp", "--state", "running", "--results", results.toString());
+        assertEquals(0, trials.exitCode(), trials.err());
+        assertTrue(trials.out().lines().anyMatch(l -> l.matches("\\|\\s+" + running.number()
+                + "\\s+\\|\\s+RUNNING\\s+\\|\\s+0\\.7500\\s+\\|\\s+2\\s+\\|\\s+\\d+\\.\\d\\s+\\|.*")),
+                "the objective metric of its latest epoch, the epoch, its seconds so far: " + trials.out());
+        try (StudyStore store = H2StudyStore.openFile(results)) {
+            store.finishTrial(running.id(), TrialState.FAILED, null, "test over");
+        }
+    }
+
+    @Test
+    @Order(5)
     void exportedModelReloadsWithTheRecordedValidationAccuracy() throws Exception {
         Result export = tune4j("export", "iris-mlp", "--top", "2", "--results", results.toString());
         assertEquals(0, export.exitCode(), export.err());
@@ -113,7 +141,7 @@ class CommandLineEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void exportedParamsFileReproducesTheTrial() throws Exception {
         Path params = results.resolve("iris-mlp").resolve("best-1").resolve("params.yaml");
         Result rerun = tune4j("run", params.toString(), "--results", results.toString(), "--no-progress");
@@ -129,16 +157,26 @@ class CommandLineEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void continuingAStudyNumbersOnAndTrialsFlagOverridesTheFile() throws Exception {
         Result more = tune4j("run", "spaces/iris-mlp.yaml", "--trials", "1", "--results", results.toString(),
                 "--no-progress");
         assertEquals(0, more.exitCode(), more.err());
         try (StudyStore store = H2StudyStore.openFile(results)) {
             List<TrialRecord> trials = store.trials(store.findStudy("iris-mlp").orElseThrow().id());
-            assertEquals(List.of(0, 1, 2, 3, 4), trials.stream().map(TrialRecord::number).toList(),
-                    "3 trials, the failed one added by the trials test, and the one just run");
+            assertEquals(List.of(0, 1, 2, 3, 4, 5), trials.stream().map(TrialRecord::number).toList(),
+                    "3 trials, the two added by the trials tests, and the one just run");
         }
+    }
+
+    @Test
+    void aRunCutShortByItsTimeoutSaysSoAndHowToContinue(@TempDir Path dir) {
+        Result run = tune4j("run", "spaces/iris-mlp.yaml", "--trials", "50", "--timeout", "1s", "--results",
+                dir.toString());
+        assertEquals(0, run.exitCode(), "a timeout is a budget, not a failure: " + run.err());
+        assertTrue(run.err().matches("tune4j: study stopped early: the timeout passed \\((\\d+) of 50 trials ran\\);"
+                + " continue with: \\./tune4j run spaces/iris-mlp\\.yaml --timeout 1s --results "
+                + java.util.regex.Pattern.quote(dir.toString()) + " --trials \\d+\\R"), run.err());
     }
 
     @Test

@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
  * the figures the README gives. Each subcommand prints a table and writes a CSV.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure samplers, pruners, the trainer pool or the dashboard on this machine.",
+        description = "Measure samplers, pruners, the trainer pool, training speed or the dashboard on this machine.",
         subcommands = {SamplerBenchCommand.class, SuggestLatencyCommand.class, PrunerBenchCommand.class,
-                PoolBenchCommand.class, CrashBenchCommand.class, DashboardBenchCommand.class,
+                PoolBenchCommand.class, CrashBenchCommand.class, DashboardBenchCommand.class, TrainBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand {
 }

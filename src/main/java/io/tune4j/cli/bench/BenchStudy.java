@@ -47,7 +47,7 @@ final class BenchStudy {
                        StudyListener listener) {
         Path dir = temporaryFolder();
         try (StudyStore store = H2StudyStore.openFile(dir)) {
-            Objective objective = new Dl4jObjective(data, plan.training(), plan.metric(), dir.resolve("models"));
+            Objective objective = new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), dir.resolve("models"));
             return run(plan, pool, pruner, store, objective, SpaceFileObjectives.class,
                     SpaceFileObjectives.payload(plan, dir.resolve("models")), listener);
         } finally {

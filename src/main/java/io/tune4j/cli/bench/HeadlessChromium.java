@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,6 +21,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class HeadlessChromium implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/chromium");
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * tune4j drives the browser through WebDriver only, never through the DevTools protocol (CDP). Selenium
+     * 4.27 carries CDP bindings up to Chromium 131; Debian's Chromium is newer (156 here), so at every start
+     * Selenium warns, twice, that it found none: words that read like a failure in a test log. These two
+     * loggers (java.util.logging, held here because it keeps loggers only weakly) now report errors only.
+     */
+    private static final List<Logger> CDP_LOOKUP = List.of(
+            Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+            Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -37,6 +49,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        CDP_LOOKUP.forEach(logger -> logger.setLevel(Level.SEVERE));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .build();
         driver = new ChromeDriver(service, options);

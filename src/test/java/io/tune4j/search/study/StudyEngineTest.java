@@ -11,6 +11,7 @@ import io.tune4j.store.H2StudyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,7 @@ class StudyEngineTest {
             List<TrialRecord> ran = study.optimize(t -> t.getInt("a"), 10);
             assertEquals(3, ran.size());
             assertEquals(1, study.bestTrial().orElseThrow().params().get("a"));
+            assertTrue(study.endReason().isEmpty(), "a finished grid is a study done, not one cut short");
         }
     }
 
@@ -109,6 +111,29 @@ class StudyEngineTest {
                 return 0.0;
             }, new Budget(1000, Duration.ofMillis(100)), new InlineTrialRunner(), StudyListener.NONE);
             assertTrue(ran.size() < 1000 && ran.size() >= 1, "stopped by time after " + ran.size() + " trials");
+            assertEquals("the timeout passed", study.endReason().orElseThrow());
+            assertTrue(study.stopReason().isEmpty(), "a timeout is no failure");
+        }
+    }
+
+    @Test
+    void theListenerHearsEveryReportOfARunningTrialWithItsParams() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        StudyListener listener = new StudyListener() {
+            @Override
+            public void trialReported(TrialRecord trial, int step, Map<String, Double> metrics) {
+                heard.add(trial.number() + "@" + step + " x=" + trial.params().containsKey("x") + " " + metrics);
+            }
+        };
+        try (H2StudyStore store = H2StudyStore.inMemory()) {
+            Study study = open(store, "heard", new RandomSampler(1));
+            study.optimize(t -> {
+                for (int step = 1; step <= 2; step++) t.report(step, Map.of("loss", 1.0 / step));
+                return 0.5;
+            }, Budget.trials(2), new InlineTrialRunner(), StudyListener.all(StudyListener.NONE, listener));
+            assertEquals(List.of("0@1 x=true {loss=1.0}", "0@2 x=true {loss=0.5}", "1@1 x=true {loss=1.0}",
+                    "1@2 x=true {loss=0.5}"), heard);
+            assertTrue(study.endReason().isEmpty(), "every trial of the budget ran");
         }
     }
 

@@ -23,11 +23,15 @@ class DatasetLoaderTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"iris, 150, 4, 3", "digits, 1797, 64, 10", "wine, 178, 13, 3", "breast-cancer, 569, 30, 2"})
-    void builtInDatasetsLoadWithTheirShapeAndEveryClassInEveryPart(String name, int rows, int features, int classes) {
+    @CsvSource({"iris, 150, 4, 3, ''", "digits, 1797, 64, 10, 8x8x1", "wine, 178, 13, 3, ''",
+            "breast-cancer, 569, 30, 2, ''"})
+    void builtInDatasetsLoadWithTheirShapeAndEveryClassInEveryPart(String name, int rows, int features, int classes,
+                                                                   String image) {
         DatasetSplits splits = DatasetLoader.load(new DataConfig(new DatasetSpec.BuiltIn(name), 0.2, 0.2, 1));
         assertEquals(features, splits.inputs());
         assertEquals(classes, splits.classes());
+        assertEquals(image == null ? "" : image, splits.image().map(ImageShape::toString).orElse(""));
+        assertEquals(splits.image().isPresent(), new DatasetSpec.BuiltIn(name).holdsImages());
         assertEquals(rows, splits.train().numExamples() + splits.validation().numExamples()
                 + splits.test().numExamples());
         for (var part : List.of(splits.train(), splits.validation(), splits.test())) {
@@ -46,21 +50,37 @@ class DatasetLoaderTest {
     }
 
     @Test
-    void featuresAreStandardizedOnTheTrainingPartWithoutNaNFromConstantColumns() {
+    void tableColumnsAreStandardizedOnTheTrainingPartWithoutNaNFromConstantColumns() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 40; i++) text.append(i % 7).append(",5,").append(i * i).append(',').append(i % 2).append('\n');
+        DatasetSplits table = DatasetLoader.load(new DataConfig(
+                new DatasetSpec.Csv(write("t.csv", text.toString()), "last", false), 0.2, 0.2, 1));
+        INDArray train = table.train().getFeatures();
+        for (int c : new int[] {0, 2}) {
+            assertEquals(0.0, train.getColumn(c).meanNumber().doubleValue(), 1e-4);
+            assertEquals(1.0, train.getColumn(c).stdNumber().doubleValue(), 0.05);
+        }
+        for (var part : List.of(table.train(), table.validation(), table.test())) {
+            assertEquals(0.0, part.getFeatures().getColumn(1).amaxNumber().doubleValue(), "the constant column is 0");
+        }
+    }
+
+    /**
+     * Images get one mean and deviation for all their pixels: a blank border pixel keeps the background value
+     * instead of becoming 0, and no pixel is blown up by a deviation near 0 (per pixel, digits' test part had
+     * values up to 186).
+     */
+    @Test
+    void imagesAreStandardizedPerChannelOnTheTrainingPart() {
         DatasetSplits digits = DatasetLoader.load(new DataConfig(new DatasetSpec.BuiltIn("digits"), 0.2, 0.2, 1));
         INDArray train = digits.train().getFeatures();
-        INDArray mean = train.mean(0);
-        INDArray std = train.std(false, 0);
-        int constant = 0;
-        for (int c = 0; c < digits.inputs(); c++) {
-            assertEquals(0.0, mean.getDouble(c), 1e-4);
-            if (std.getDouble(c) < 1e-6) constant++;
-            else assertEquals(1.0, std.getDouble(c), 1e-3);
-        }
-        assertTrue(constant > 0, "digits has blank pixels that never vary");
+        assertEquals(0.0, train.meanNumber().doubleValue(), 1e-4);
+        assertEquals(1.0, train.stdNumber().doubleValue(), 1e-3);
+        double background = train.minNumber().doubleValue();
+        assertTrue(background < -0.5, "0 ink is below the mean: " + background);
+        assertEquals(background, train.getColumn(0).maxNumber().doubleValue(), 1e-6, "the corner pixel is never ink");
         for (var part : List.of(digits.train(), digits.validation(), digits.test())) {
-            assertEquals(0, part.getFeatures().isNaN().castTo(org.nd4j.linalg.api.buffer.DataType.INT)
-                    .sumNumber().intValue());
+            assertTrue(part.getFeatures().amaxNumber().doubleValue() < 3, "16 ink is about 1.8 deviations up");
         }
     }
 
@@ -110,9 +130,19 @@ class DatasetLoaderTest {
         writeIdx("t10k", 10, true);
         DatasetSplits splits = DatasetLoader.load(new DataConfig(new DatasetSpec.Idx("mnist", dir), 0.25, 0.0, 1));
         assertEquals(16, splits.inputs());
+        assertEquals(java.util.Optional.of(new ImageShape(4, 4, 1)), splits.image());
         assertEquals(10, splits.test().numExamples());
         assertEquals(40, splits.train().numExamples() + splits.validation().numExamples());
         assertEquals(10, splits.classes());
+    }
+
+    @Test
+    void idxTestImagesOfAnotherSizeThanTheTrainingImagesAreRefused() throws IOException {
+        writeIdx("train", 20, false, 4);
+        writeIdx("t10k", 10, false, 5);
+        DatasetException e = assertThrows(DatasetException.class, () ->
+                DatasetLoader.load(new DataConfig(new DatasetSpec.Idx("mnist", dir), 0.2, 0.0, 1)));
+        assertEquals(dir + ": training images are 4x4x1 but test images 5x5x1", e.getMessage());
     }
 
     @Test
@@ -149,17 +179,21 @@ class DatasetLoaderTest {
 
     /** Tiny 4x4 idx files with every class of ten present. */
     private void writeIdx(String part, int count, boolean gzip) throws IOException {
+        writeIdx(part, count, gzip, 4);
+    }
+
+    private void writeIdx(String part, int count, boolean gzip, int side) throws IOException {
         String suffix = gzip ? ".gz" : "";
         try (DataOutputStream images = idx(dir.resolve(part + "-images-idx3-ubyte" + suffix), gzip);
              DataOutputStream labels = idx(dir.resolve(part + "-labels-idx1-ubyte" + suffix), gzip)) {
             images.writeInt(2051);
             images.writeInt(count);
-            images.writeInt(4);
-            images.writeInt(4);
+            images.writeInt(side);
+            images.writeInt(side);
             labels.writeInt(2049);
             labels.writeInt(count);
             for (int i = 0; i < count; i++) {
-                for (int p = 0; p < 16; p++) images.writeByte((i * 7 + p * 13) % 256);
+                for (int p = 0; p < side * side; p++) images.writeByte((i * 7 + p * 13) % 256);
                 labels.writeByte(i % 10);
             }
         }

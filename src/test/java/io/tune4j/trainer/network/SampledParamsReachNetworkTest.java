@@ -62,10 +62,10 @@ class SampledParamsReachNetworkTest {
                     new SamplingContext(EVERYTHING, Direction.MAXIMIZE, n, List.of(), List.of()));
             if (params.get("optimizer").equals("adagrad") && !params.get("lr_schedule").equals("none")) {
                 // Refused on purpose: DL4J M2.1 loses AdaGrad's schedule (see UpdaterFactory).
-                assertThrows(IllegalArgumentException.class, () -> NetworkFactory.build(params, 10, 3, 1));
+                assertThrows(IllegalArgumentException.class, () -> DenseShorthand.configuration(params, 10, 3, 1));
                 continue;
             }
-            MultiLayerConfiguration conf = NetworkFactory.build(params, 10, 3, n);
+            MultiLayerConfiguration conf = DenseShorthand.configuration(params, 10, 3, n);
             Map<String, Object> readBack = readBack(conf);
             for (Map.Entry<String, Object> param : params.entrySet()) {
                 Object expected = param.getValue();

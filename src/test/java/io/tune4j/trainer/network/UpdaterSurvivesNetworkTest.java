@@ -54,10 +54,10 @@ class UpdaterSurvivesNetworkTest {
                 params.put("lr_schedule", schedule);
                 String label = optimizer + " with lr_schedule " + schedule;
                 if (optimizer.equals("adagrad") && !schedule.equals("none")) {
-                    assertThrows(IllegalArgumentException.class, () -> NetworkFactory.build(params, 4, 3, 1), label);
+                    assertThrows(IllegalArgumentException.class, () -> DenseShorthand.configuration(params, 4, 3, 1), label);
                     continue;
                 }
-                MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.build(params, 4, 3, 1));
+                MultiLayerNetwork network = new MultiLayerNetwork(DenseShorthand.configuration(params, 4, 3, 1));
                 network.init();
                 Map<String, Object> expected = expected(optimizer, schedule);
                 assertEquals(expected, settingsOfEveryLayer(network), label);

@@ -15,6 +15,7 @@ import io.tune4j.trainer.training.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,35 @@ class DataAndTrainingParsersTest {
                 dataset:
                   csv: {path: t.csv, header: maybe}
                 """)), 2, "dataset.csv.header", "expected true, false or auto");
+    }
+
+    @Test
+    void imageFoldersTakeASizeAndChannelsAndDefaultToRgbAsTheyAre() throws IOException {
+        Files.createDirectories(dir.resolve("pics"));
+        assertEquals(new DatasetSpec.Images(dir.resolve("pics"), Optional.empty(), 3),
+                data("dataset: {images: {dir: pics}}\n").source());
+        assertEquals(new DatasetSpec.Images(dir.resolve("pics"), Optional.of(new DatasetSpec.Size(32, 24)), 1),
+                data("dataset: {images: {dir: pics, size: [32, 24], channels: 1}}\n").source());
+        assertAt(assertThrows(SpecException.class, () -> data("""
+                dataset:
+                  images: {dir: nope}
+                """)), 2, "dataset.images.dir", "image folder not found: " + dir.resolve("nope"));
+        assertAt(assertThrows(SpecException.class, () -> data("""
+                dataset:
+                  images: {dir: pics, channels: 4}
+                """)), 2, "dataset.images.channels", "channels must be 1 (grey) or 3 (RGB), got 4");
+        assertAt(assertThrows(SpecException.class, () -> data("""
+                dataset:
+                  images: {dir: pics, size: 28}
+                """)), 2, "dataset.images.size", "expected [height, width] in pixels");
+        assertAt(assertThrows(SpecException.class, () -> data("""
+                dataset:
+                  images: {dir: pics, size: [28, 0]}
+                """)), 2, "dataset.images.size[1]", "must be at least 1");
+        assertAt(assertThrows(SpecException.class, () -> data("""
+                dataset:
+                  images: {dir: pics, resize: [28, 28]}
+                """)), 2, "dataset.images.resize", "unknown key");
     }
 
     @Test

@@ -1,17 +1,20 @@
 package io.tune4j.trainer.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.Trial;
 import io.tune4j.trainer.OfflineDl4j;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.data.ImageShape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +108,62 @@ class Dl4jObjectiveTest {
         RecordingTrial second = new RecordingTrial(1, 99, params);
         assertEquals(objective.evaluate(first), objective.evaluate(second));
         assertEquals(first.reports, second.reports);
+    }
+
+    /**
+     * Class 0 is lit on the left half, class 1 on the right. Always flipping the training images teaches the
+     * mirrored rule, so validation and test accuracy near 0 prove they were not flipped too (flipped, they
+     * would score near 1); without the flip the same trial learns them.
+     */
+    @Test
+    void augmentationChangesTrainingBatchesOnlyNeverValidationOrTest() throws Exception {
+        DatasetSplits halves = halves(new Random(8));
+        DataSet validationBefore = halves.validation().copy();
+        DataSet trainBefore = halves.train().copy();
+        Dl4jObjective objective = new Dl4jObjective(halves, new TrainingSpec(5, null), "val_accuracy", models);
+        Map<String, Object> params = new HashMap<>(Map.of("learning_rate", 0.05, "units", 8));
+        assertTrue(objective.evaluate(new RecordingTrial(0, 3, params)) > 0.95);
+
+        params.put("augment_flip", 1.0);
+        RecordingTrial flipped = new RecordingTrial(1, 3, params);
+        assertTrue(objective.evaluate(flipped) < 0.05, "the best epoch's val_accuracy: " + flipped.reports);
+        assertTrue(Double.parseDouble(flipped.attributes.get("test_accuracy")) < 0.05);
+        assertEquals(validationBefore, halves.validation());
+        assertEquals(trainBefore, halves.train(), "batches are augmented copies");
+    }
+
+    @Test
+    void theSameSeedAugmentsTheSameWay() throws Exception {
+        Map<String, Object> params = Map.of("augment_flip", 0.5, "augment_shift", 0.25, "augment_rotation", 20.0);
+        Dl4jObjective objective =
+                new Dl4jObjective(halves(new Random(9)), new TrainingSpec(3, null), "val_loss", models);
+        RecordingTrial first = new RecordingTrial(0, 7, params);
+        RecordingTrial second = new RecordingTrial(1, 7, params);
+        objective.evaluate(first);
+        objective.evaluate(second);
+        assertEquals(first.reports, second.reports);
+        RecordingTrial plain = new RecordingTrial(2, 7, Map.of());
+        objective.evaluate(plain);
+        assertNotEquals(first.reports, plain.reports, "the augmentation reached the training batches");
+    }
+
+    private static DatasetSplits halves(Random random) {
+        return new DatasetSplits("halves", halves(random, 60), halves(random, 20), halves(random, 20),
+                List.of("left", "right"), Optional.of(new ImageShape(4, 4, 1)));
+    }
+
+    private static DataSet halves(Random random, int rows) {
+        float[][] x = new float[rows][16];
+        float[][] y = new float[rows][2];
+        for (int r = 0; r < rows; r++) {
+            int label = r % 2;
+            for (int p = 0; p < 16; p++) {
+                boolean lit = (p % 4 < 2) == (label == 0);
+                x[r][p] = (float) ((lit ? 1 : -1) + random.nextGaussian() * 0.3);
+            }
+            y[r][label] = 1;
+        }
+        return new DataSet(Nd4j.create(x), Nd4j.create(y));
     }
 
     private static DatasetSplits blobs(Random random) {

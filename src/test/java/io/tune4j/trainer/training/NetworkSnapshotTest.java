@@ -3,7 +3,7 @@ package io.tune4j.trainer.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.tune4j.trainer.network.NetworkFactory;
+import io.tune4j.trainer.network.DenseShorthand;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -19,13 +19,13 @@ class NetworkSnapshotTest {
         MultiLayerNetwork network = trained("adam", 2);
         INDArray weights = network.params().dup();
         INDArray moments = network.getUpdater().getStateViewArray().dup();
-        NetworkSnapshot snapshot = NetworkSnapshot.of(network);
+        NetworkSnapshot snapshot = NetworkSnapshot.of(TrainableNetwork.of(network));
 
         trainEpochs(network, 3);
         assertNotEquals(weights, network.params());
         assertNotEquals(moments, network.getUpdater().getStateViewArray());
 
-        snapshot.restoreInto(network);
+        snapshot.restoreInto(TrainableNetwork.of(network));
         assertEquals(weights, network.params());
         assertEquals(moments, network.getUpdater().getStateViewArray());
         assertEquals(2, network.getEpochCount());
@@ -36,16 +36,16 @@ class NetworkSnapshotTest {
     void anUpdaterWithoutStateIsRestoredToo() {
         MultiLayerNetwork network = trained("sgd", 1);
         INDArray weights = network.params().dup();
-        NetworkSnapshot snapshot = NetworkSnapshot.of(network);
+        NetworkSnapshot snapshot = NetworkSnapshot.of(TrainableNetwork.of(network));
         trainEpochs(network, 1);
-        snapshot.restoreInto(network);
+        snapshot.restoreInto(TrainableNetwork.of(network));
         assertEquals(weights, network.params());
         assertEquals(1, network.getEpochCount());
     }
 
     private static MultiLayerNetwork trained(String optimizer, int epochs) {
         MultiLayerNetwork network = new MultiLayerNetwork(
-                NetworkFactory.build(Map.of("optimizer", optimizer, "learning_rate", 0.1, "units", 8), 4, 3, 5));
+                DenseShorthand.configuration(Map.of("optimizer", optimizer, "learning_rate", 0.1, "units", 8), 4, 3, 5));
         network.init();
         trainEpochs(network, epochs);
         return network;

@@ -32,6 +32,16 @@ class TpeModelTest {
     }
 
     @Test
+    void anInfeasibleTrialIsBadWhereAnOtherwiseFailedOneIsNoObservation() {
+        TrialRecord infeasible = new TrialRecord(2, 2, TrialState.FAILED, Map.of("x", 0.0), null, 2, null, null, "t",
+                "cpu", "kernel larger than input", Map.of(TrialRecord.INFEASIBLE, "true"));
+        GoodBadSplit split = GoodBadSplit.of(List.of(complete(0, 3), complete(1, 1), infeasible, failed(3)), List.of(),
+                Direction.MINIMIZE, false);
+        assertEquals(List.of(1), numbers(split.good()));
+        assertEquals(List.of(0, 2), numbers(split.bad()));
+    }
+
+    @Test
     void olderObservationsWeighLessOnceThereAreMoreThan25() {
         assertEquals(List.of(1.0, 1.0, 1.0), boxed(ObservationWeights.of(3)));
         double[] weights = ObservationWeights.of(28);

@@ -31,13 +31,13 @@ import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.StepSchedule;
 
 /** Every sampled value must reach the DL4J configuration exactly: the bug class of Arbiter's AdamSpace(lr). */
-class NetworkFactoryTest {
+class DenseShorthandTest {
 
     @Test
     void layersUnitsActivationInitializerAndRegularizationReachEveryLayer() {
         Map<String, Object> params = new HashMap<>(Map.of("hidden_layers", 3, "units", 37, "activation", "TANH",
                 "weight_init", "RELU", "l1", 1e-5, "l2", 3e-4));
-        MultiLayerConfiguration conf = NetworkFactory.build(params, 64, 10, 7);
+        MultiLayerConfiguration conf = DenseShorthand.configuration(params, 64, 10, 7);
         assertEquals(4, conf.getConfs().size());
         assertEquals(7, conf.getConf(0).getSeed());
         for (int i = 0; i < 3; i++) {
@@ -56,13 +56,13 @@ class NetworkFactoryTest {
 
     @Test
     void dropoutIsTheDropProbabilityAppliedAfterEachHiddenLayer() {
-        MultiLayerConfiguration conf = NetworkFactory.build(Map.of("hidden_layers", 2, "dropout", 0.3), 4, 3, 1);
+        MultiLayerConfiguration conf = DenseShorthand.configuration(Map.of("hidden_layers", 2, "dropout", 0.3), 4, 3, 1);
         assertNull(((BaseLayer) conf.getConf(0).getLayer()).getIDropout(), "raw inputs are not dropped");
         for (int i = 1; i < 3; i++) {
             Dropout dropout = (Dropout) ((BaseLayer) conf.getConf(i).getLayer()).getIDropout();
             assertEquals(0.7, dropout.getP(), 1e-12, "DL4J's p is the probability to retain");
         }
-        MultiLayerConfiguration none = NetworkFactory.build(Map.of("hidden_layers", 2, "dropout", 0.0), 4, 3, 1);
+        MultiLayerConfiguration none = DenseShorthand.configuration(Map.of("hidden_layers", 2, "dropout", 0.0), 4, 3, 1);
         assertNull(((BaseLayer) none.getConf(2).getLayer()).getIDropout());
     }
 
@@ -116,7 +116,7 @@ class NetworkFactoryTest {
 
     @Test
     void theConfigurationSurvivesDl4jsJsonRoundTrip() {
-        MultiLayerConfiguration conf = NetworkFactory.build(Map.of("optimizer", "adam", "beta1", 0.85,
+        MultiLayerConfiguration conf = DenseShorthand.configuration(Map.of("optimizer", "adam", "beta1", 0.85,
                 "hidden_layers", 2, "dropout", 0.2, "lr_schedule", "exponential"), 8, 3, 11);
         assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
     }
@@ -124,13 +124,13 @@ class NetworkFactoryTest {
     @Test
     void anUnknownValueIsRefusedNamingTheParamAndTheKnownValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NetworkFactory.build(Map.of("optimizer", "lion"), 4, 3, 1));
+                () -> DenseShorthand.configuration(Map.of("optimizer", "lion"), 4, 3, 1));
         assertTrue(e.getMessage().contains("optimizer") && e.getMessage().contains("adam"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> NetworkFactory.build(Map.of("weight_init", "MAGIC"), 4, 3, 1));
+        assertThrows(IllegalArgumentException.class, () -> DenseShorthand.configuration(Map.of("weight_init", "MAGIC"), 4, 3, 1));
     }
 
     private static IUpdater updater(Map<String, Object> params) {
-        return ((BaseLayer) NetworkFactory.build(params, 4, 3, 1).getConf(0).getLayer()).getIUpdater();
+        return ((BaseLayer) DenseShorthand.configuration(params, 4, 3, 1).getConf(0).getLayer()).getIUpdater();
     }
 
     private static double coefficient(List<Regularization> regularizations, Class<?> type) {

@@ -1,0 +1,33 @@
+package io.tune4j.cli.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
+
+/** A temporary folder outside the project for a download and its unpacking, deleted with all it holds. */
+final class Scratch implements AutoCloseable {
+    private final Path dir;
+
+    Scratch() {
+        try {
+            dir = Files.createTempDirectory("tune4j-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            FileUtils.deleteDirectory(dir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the temporary folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
