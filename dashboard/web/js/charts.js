@@ -200,7 +200,8 @@ export function drawSlice(node, sample, column, metric) {
     axisX.splits = () => labels.map((_, i) => i);
     axisX.values = (u, ticks) => ticks.map(t => labels[t] ?? '');
   } else {
-    axisX.values = (u, ticks) => ticks.map(short); // uPlot's own labels round 1e-4 on a log axis to "0"
+    // uPlot's own labels round 1e-4 on a log axis to "0"; it passes null for the minor ticks it leaves bare.
+    axisX.values = (u, ticks) => ticks.map(v => (v == null ? '' : short(v)));
   }
   clear(node);
   new uPlot({
