@@ -1,5 +1,6 @@
 // Small DOM helpers. Data from the database only ever reaches the page through textContent or attribute
-// values, never innerHTML: a study or param named "<script>" shows as text.
+// values, never innerHTML: a study or param named "<script>" shows as text. The one exception is a note's
+// HTML, which the server renders from Markdown with raw HTML escaped (see notes/Markdown.java).
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -17,6 +18,20 @@ export function el(tag, attrs = {}, ...children) {
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;
+}
+
+/** Replaces a chart's content with a sentence saying why there is nothing to draw. */
+export function empty(node, sentence) {
+  clear(node).append(el('p', { class: 'empty', text: sentence }));
+  node.dataset.drawn = 'empty';
+}
+
+/** Shows a problem at the top of the page (role=alert, so screen readers announce it); null hides it. */
+export function banner(message) {
+  const node = document.getElementById('banner');
+  if (!node) return;
+  node.textContent = message || '';
+  node.hidden = !message;
 }
 
 export function fmt(value) {

@@ -1,14 +1,16 @@
 // The leaderboard: a server-side sorted, filtered, paged table. New trials pushed by the live feed are
-// placed into the page shown when they belong there; nothing else is fetched again.
+// placed into the page shown when they belong there; nothing else is fetched again. Sort headers are buttons
+// and rows are focusable (Enter or Space chooses one), so the table works from the keyboard alone.
 import { api } from './api.js';
 import { clear, el, fmt } from './dom.js';
 
 const PAGE = 50;
 
 export class Leaderboard {
-  constructor(study, onSelect) {
+  constructor(study, onSelect, onError) {
     this.study = study;
     this.onSelect = onSelect;
+    this.onError = onError;
     this.maximize = study.direction === 'MAXIMIZE';
     this.sort = 'value';
     this.order = this.maximize ? 'desc' : 'asc';
@@ -20,13 +22,15 @@ export class Leaderboard {
     this.selected = new Set();
     this.filter = { states: [], valueMin: null, valueMax: null, params: {} };
     this.table = document.getElementById('leaderboard');
+    this.form = document.getElementById('filters');
     document.getElementById('prev').onclick = () => this.go(Math.max(0, this.offset - PAGE));
     document.getElementById('next').onclick = () => this.go(this.offset + PAGE);
-    document.getElementById('apply').onclick = () => { this.readFilters(); this.go(0); };
+    this.form.onsubmit = event => { event.preventDefault(); this.readFilters(); this.go(0); };
+    document.getElementById('clear').onclick = () => { this.form.reset(); this.readFilters(); this.go(0); };
   }
 
-  query() {
-    const q = new URLSearchParams({ sort: this.sort, order: this.order, offset: this.offset, limit: PAGE });
+  query(offset) {
+    const q = new URLSearchParams({ sort: this.sort, order: this.order, offset, limit: PAGE });
     if (this.filter.states.length) q.set('state', this.filter.states.join(','));
     if (this.filter.valueMin !== null) q.set('value_min', this.filter.valueMin);
     if (this.filter.valueMax !== null) q.set('value_max', this.filter.valueMax);
@@ -38,14 +42,21 @@ export class Leaderboard {
     return q;
   }
 
+  /** Reads and draws the page at `offset`; a failure goes to onError and leaves the table as it was. */
   async go(offset) {
-    this.offset = offset;
-    const page = await api.trials(this.study.id, this.query());
-    this.rows = page.trials;
-    this.total = page.total;
-    this.exact = page.exact;
-    for (const trial of this.rows) this.learn(Object.keys(trial.params));
-    this.render();
+    try {
+      const page = await api.trials(this.study.id, this.query(offset));
+      this.offset = offset;
+      this.rows = page.trials;
+      this.total = page.total;
+      this.exact = page.exact;
+      for (const trial of this.rows) this.learn(Object.keys(trial.params));
+      this.render();
+      return true;
+    } catch (e) {
+      this.onError(e);
+      return false;
+    }
   }
 
   learn(names) {
@@ -56,19 +67,20 @@ export class Leaderboard {
   setSort(key) {
     if (this.sort === key) this.order = this.order === 'asc' ? 'desc' : 'asc';
     else { this.sort = key; this.order = key === 'value' ? (this.maximize ? 'desc' : 'asc') : 'asc'; }
-    this.go(0);
+    this.go(0).then(() => this.table.querySelector(`th[data-sort="${CSS.escape(key)}"] button`)?.focus());
   }
 
   header() {
     const cell = (label, key, text) => {
-      const th = el('th', { text: label, 'data-sort': key, class: text ? 'text' : '' });
-      if (this.sort === key) th.classList.add('sorted-' + this.order);
-      th.onclick = () => this.setSort(key);
-      return th;
+      const sorted = this.sort === key ? (this.order === 'asc' ? 'ascending' : 'descending') : null;
+      return el('th', { scope: 'col', 'data-sort': key, class: text ? 'text' : '', 'aria-sort': sorted },
+        el('button', { type: 'button', class: 'sort', text: label, onclick: () => this.setSort(key),
+          'aria-label': `${label}: sort ${sorted === 'ascending' ? 'descending' : 'ascending'}` }));
     };
-    const row = el('tr', {}, cell('#', 'number'), el('th', { class: 'text', text: 'state' }), cell('value', 'value'));
+    const row = el('tr', {}, cell('#', 'number'), el('th', { scope: 'col', class: 'text', text: 'state' }),
+      cell(this.study.metric, 'value'));
     for (const p of this.params) row.append(cell(p, 'param:' + p));
-    row.append(el('th', { text: 'epochs' }), el('th', { class: 'text', text: 'device' }));
+    row.append(el('th', { scope: 'col', text: 'epochs' }), el('th', { scope: 'col', class: 'text', text: 'device' }));
     return row;
   }
 
@@ -77,29 +89,44 @@ export class Leaderboard {
     const body = clear(this.table.tBodies[0]);
     for (const trial of this.rows) body.append(this.row(trial));
     const end = this.offset + this.rows.length;
+    const filtered = this.form.querySelector(':checked') || Object.keys(this.filter.params).length
+      || this.filter.valueMin !== null || this.filter.valueMax !== null;
     document.getElementById('range').textContent = this.rows.length
-      ? `${this.offset + 1}–${end} of ${this.exact ? '' : 'more than '}${this.total}` : 'no trials match';
+      ? `${this.offset + 1}–${end} of ${this.exact ? '' : 'more than '}${this.total}` : '';
+    const none = document.getElementById('leaderboard-empty');
+    none.hidden = this.rows.length > 0;
+    none.textContent = filtered ? 'No trial matches these filters. Clear them to see every trial.'
+      : 'This study has no trials yet; they appear here as soon as they start.';
     document.getElementById('prev').disabled = this.offset === 0;
     document.getElementById('next').disabled = end >= this.total;
   }
 
-  row(trial, fresh) {
-    const tr = el('tr', { 'data-number': trial.number, class: fresh ? 'fresh' : '' },
-      el('td', { text: trial.number }),
+  row(trial) {
+    const selected = this.selected.has(trial.number);
+    const running = trial.state === 'RUNNING' && trial.latest;
+    const valueText = running ? `${fmt(trial.latest.value)} (epoch ${trial.latest.step})` : fmt(trial.value);
+    const tr = el('tr', { 'data-number': trial.number, class: 'pickable', tabindex: 0, 'aria-selected': String(selected) },
+      el('th', { scope: 'row', text: trial.number }),
       el('td', { class: 'text state-' + trial.state, text: trial.state.toLowerCase() }),
-      el('td', { class: 'value', text: fmt(trial.value) }));
+      el('td', { class: 'value', text: valueText, title: running ? 'latest reported value, trial still running' : null }));
     for (const p of this.params) {
       const v = trial.params[p];
-      tr.append(el('td', { class: typeof v === 'number' ? '' : 'text', text: fmt(v) }));
+      tr.append(el('td', { class: typeof v === 'number' ? '' : 'text', text: v === undefined ? '–' : fmt(v),
+        'aria-label': v === undefined ? 'absent' : null }));
     }
-    tr.append(el('td', { text: trial.attributes.epochs_trained ?? '-' }),
+    tr.append(el('td', { text: trial.attributes.epochs_trained ?? (trial.latest ? trial.latest.step : '-') }),
       el('td', { class: 'text', text: trial.device ?? '-' }));
-    if (this.selected.has(trial.number)) tr.classList.add('selected');
-    tr.onclick = () => {
+    const toggle = () => {
       if (this.selected.has(trial.number)) this.selected.delete(trial.number);
       else this.selected.add(trial.number);
-      tr.classList.toggle('selected');
+      tr.setAttribute('aria-selected', String(this.selected.has(trial.number)));
       this.onSelect(trial.number, this.selected.has(trial.number));
+    };
+    tr.onclick = toggle;
+    tr.onkeydown = event => {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); toggle(); }
+      else if (event.key === 'ArrowDown') { event.preventDefault(); tr.nextElementSibling?.focus(); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); tr.previousElementSibling?.focus(); }
     };
     return tr;
   }
@@ -109,8 +136,8 @@ export class Leaderboard {
     this.learn(Object.keys(trial.params));
     const at = this.rows.findIndex(r => r.number === trial.number);
     if (at >= 0) {
-      if (!this.matches(trial)) { this.rows.splice(at, 1); this.total--; }
-      else this.rows[at] = trial;
+      trial.latest = trial.latest || this.rows[at].latest;
+      if (!this.matches(trial)) { this.rows.splice(at, 1); this.total--; } else this.rows[at] = trial;
     } else if (this.matches(trial)) {
       this.total++;
       this.rows.push(trial);
@@ -118,13 +145,28 @@ export class Leaderboard {
       return;
     }
     this.rows.sort((a, b) => this.compare(a, b));
-    const full = this.offset === 0 ? this.rows.slice(0, PAGE) : this.rows;
     // On later pages only rows already shown are updated: an insert would shift the pages the user reads.
-    if (this.offset === 0) this.rows = full;
+    if (this.offset === 0) this.rows = this.rows.slice(0, PAGE);
     else if (at < 0) this.rows = this.rows.filter(r => r.number !== trial.number);
+    this.refresh(trial.number);
+  }
+
+  /** An epoch's value pushed by the live feed: a running trial's row shows its latest epoch and value. */
+  liveValue(number, step, metric, value) {
+    const trial = this.rows.find(r => r.number === number);
+    if (!trial || trial.state !== 'RUNNING') return;
+    if (metric !== this.study.metric && trial.latest && trial.latest.metric === this.study.metric) return;
+    if (trial.latest && trial.latest.step > step && trial.latest.metric === metric) return;
+    trial.latest = { step, metric, value };
+    this.refresh(number);
+  }
+
+  refresh(number) {
+    const focused = document.activeElement?.dataset?.number;
     this.render();
-    const tr = this.table.querySelector(`tr[data-number="${trial.number}"]`);
+    const tr = this.table.querySelector(`tr[data-number="${number}"]`);
     if (tr) tr.classList.add('fresh');
+    if (focused !== undefined) this.table.querySelector(`tr[data-number="${focused}"]`)?.focus();
   }
 
   matches(trial) {
@@ -153,34 +195,54 @@ export class Leaderboard {
     return this.order === 'asc' ? c : -c;
   }
 
-  /** Builds the param filter inputs once the study's param columns are known. */
+  /** Builds the param filters once the study's params are known: a range per number, tick boxes per category. */
   showParamFilters(columns) {
     const holder = clear(document.getElementById('param-filters'));
+    // Open where there is room; on a phone the param filters would push the table a screen down.
+    document.getElementById('param-details').open = matchMedia('(min-width: 701px)').matches;
+    document.getElementById('param-details').querySelector('summary').textContent = `params (${columns.length})`;
     for (const c of columns) {
-      if (c.numeric) {
-        holder.append(el('label', {}, c.name + ' ',
-          el('input', { type: 'number', step: 'any', 'data-param': c.name, 'data-bound': 'min', placeholder: fmt(c.min) }),
-          '–', el('input', { type: 'number', step: 'any', 'data-param': c.name, 'data-bound': 'max', placeholder: fmt(c.max) })));
+      if (c.scale !== 'categorical') {
+        holder.append(el('fieldset', {}, el('legend', { text: c.name + (c.scale === 'log' ? ' (log)' : '') }),
+          el('label', {}, 'from ', el('input', { type: 'number', step: 'any', 'data-param': c.name, 'data-bound': 'min',
+            placeholder: fmt(c.low), 'aria-label': c.name + ' from' })),
+          el('label', {}, ' to ', el('input', { type: 'number', step: 'any', 'data-param': c.name, 'data-bound': 'max',
+            placeholder: fmt(c.high), 'aria-label': c.name + ' to' }))));
       } else if (c.choices.length) {
-        const select = el('select', { multiple: true, 'data-param': c.name, 'data-bound': 'in', size: 1 });
-        for (const choice of c.choices) select.append(el('option', { value: choice, text: choice }));
-        holder.append(el('label', {}, c.name + ' ', select));
+        const chips = el('div', { class: 'chips' });
+        for (const choice of c.choices) {
+          chips.append(el('label', {}, el('input', { type: 'checkbox', 'data-param': c.name, 'data-bound': 'in',
+            value: choice }), choice));
+        }
+        holder.append(el('fieldset', {}, el('legend', { text: c.name }), chips));
       }
     }
   }
 
+  /** Puts brushed ranges of the parallel coordinates into the filter form and applies them. */
+  applyBrushes(brushes) {
+    for (const input of this.form.querySelectorAll('[data-param]')) {
+      const b = brushes.find(x => x.name === input.dataset.param);
+      if (input.dataset.bound === 'in') input.checked = !!b && b.oneOf.includes(input.value);
+      else input.value = b && b[input.dataset.bound] !== undefined ? Number(b[input.dataset.bound].toPrecision(6)) : '';
+    }
+    const value = brushes.find(b => b.value);
+    this.form.elements.value_min.value = value ? Number(value.min.toPrecision(6)) : '';
+    this.form.elements.value_max.value = value ? Number(value.max.toPrecision(6)) : '';
+    this.readFilters();
+    return this.go(0);
+  }
+
   readFilters() {
-    const form = document.getElementById('filters');
     const number = v => (v === '' || v === null ? null : Number(v));
-    this.filter.states = [...form.querySelectorAll('input[name=state]:checked')].map(i => i.value);
-    this.filter.valueMin = number(form.elements.value_min.value);
-    this.filter.valueMax = number(form.elements.value_max.value);
+    this.filter.states = [...this.form.querySelectorAll('input[name=state]:checked')].map(i => i.value);
+    this.filter.valueMin = number(this.form.elements.value_min.value);
+    this.filter.valueMax = number(this.form.elements.value_max.value);
     this.filter.params = {};
-    for (const input of form.querySelectorAll('[data-param]')) {
+    for (const input of this.form.querySelectorAll('[data-param]')) {
       const name = input.dataset.param;
       const f = this.filter.params[name] || { min: null, max: null, oneOf: [] };
-      if (input.dataset.bound === 'in') f.oneOf = [...input.selectedOptions].map(o => o.value);
-      else f[input.dataset.bound] = number(input.value);
+      if (input.dataset.bound === 'in') { if (input.checked) f.oneOf.push(input.value); } else f[input.dataset.bound] = number(input.value);
       if (f.min !== null || f.max !== null || f.oneOf.length) this.filter.params[name] = f;
     }
   }

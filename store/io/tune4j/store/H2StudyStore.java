@@ -1,5 +1,6 @@
 package io.tune4j.store;
 
+import io.tune4j.search.space.Distribution;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.IntermediateValue;
 import io.tune4j.search.study.Reclaimed;
@@ -143,6 +144,27 @@ public final class H2StudyStore implements StudyStore {
                 return Optional.of(new StudyRecord(rs.getLong(1), definition, rs.getTimestamp(8).toInstant()));
             }
         }
+    }
+
+    @Override
+    public void declareSpace(long studyId, List<Distribution> distributions) {
+        database.write(connection -> {
+            StoredDistributions.replace(connection, studyId, distributions);
+            return null;
+        });
+    }
+
+    /** Sets the Markdown note of a study (an empty text removes it). */
+    public void noteStudy(long studyId, String markdown) {
+        database.write(connection -> {
+            Notes.ofStudy(connection, studyId, markdown);
+            return null;
+        });
+    }
+
+    /** Sets the Markdown note of trial {@code number} of a study; false when there is no such trial. */
+    public boolean noteTrial(long studyId, int number, String markdown) {
+        return database.write(connection -> Notes.ofTrial(connection, studyId, number, markdown));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.sql.Statement;
  * Optuna's RDB storage (studies, trials, params, intermediate values, attributes) so users find their way.
  */
 final class Schema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final String[] TABLES = {
         """
@@ -97,7 +97,35 @@ final class Schema {
             study_id BIGINT NOT NULL REFERENCES studies(study_id),
             name VARCHAR(255) NOT NULL,
             value_text VARCHAR(1024) NOT NULL,
-            PRIMARY KEY (study_id, name, value_text))"""
+            PRIMARY KEY (study_id, name, value_text))""",
+        // Since schema 3: each param as the space declares it (see io.tune4j.search.space.Distribution), so
+        // charts use the declared scale and bounds rather than guessing them from the values seen.
+        """
+        CREATE TABLE IF NOT EXISTS study_distributions (
+            study_id BIGINT NOT NULL REFERENCES studies(study_id),
+            name VARCHAR(255) NOT NULL,
+            distribution VARCHAR(16) NOT NULL,
+            low DOUBLE PRECISION,
+            high DOUBLE PRECISION,
+            PRIMARY KEY (study_id, name))""",
+        """
+        CREATE TABLE IF NOT EXISTS study_distribution_choices (
+            study_id BIGINT NOT NULL REFERENCES studies(study_id),
+            name VARCHAR(255) NOT NULL,
+            position INT NOT NULL,
+            value_text VARCHAR(1024) NOT NULL,
+            PRIMARY KEY (study_id, name, position))""",
+        // Since schema 3: Markdown notes an analyst keeps on a study or on one trial.
+        """
+        CREATE TABLE IF NOT EXISTS study_notes (
+            study_id BIGINT NOT NULL PRIMARY KEY REFERENCES studies(study_id),
+            body CLOB NOT NULL,
+            updated_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS trial_notes (
+            trial_id BIGINT NOT NULL PRIMARY KEY REFERENCES trials(trial_id),
+            body CLOB NOT NULL,
+            updated_at TIMESTAMP WITH TIME ZONE NOT NULL)"""
     };
 
     private Schema() {}
@@ -126,7 +154,11 @@ final class Schema {
         }
     }
 
-    /** Brings a file written by an older tune4j up to {@link #VERSION}; the tables themselves exist by now. */
+    /**
+     * Brings a file written by an older tune4j up to {@link #VERSION}; the tables themselves exist by now.
+     * Schema 3 only adds tables: a study of an older file gets its declared space when a run continues it,
+     * and until then the dashboard falls back to the observed ranges on linear axes.
+     */
     private static void upgrade(Statement statement, int stored) throws SQLException {
         if (stored < 2) ParamSummary.backfill(statement);
         statement.execute("UPDATE schema_version SET version = " + VERSION);

@@ -1,8 +1,7 @@
 package io.tune4j.dashboard.api;
 
 import io.tune4j.search.study.TrialRecord;
-import io.tune4j.store.H2StudyStore;
-import io.tune4j.store.query.StudyHistory;
+import io.tune4j.store.query.StudyQueries;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,20 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * once and kept until the study's count of complete trials changes (the sample is a function of that count).
  */
 final class CompleteSamples {
-    private final H2StudyStore store;
+    private final StudyQueries queries;
     private final int size;
     private final Map<Long, Sample> latest = new ConcurrentHashMap<>();
 
-    CompleteSamples(H2StudyStore store, int size) {
-        this.store = store;
+    CompleteSamples(StudyQueries queries, int size) {
+        this.queries = queries;
         this.size = size;
     }
 
     List<TrialRecord> of(long studyId) {
-        long complete = store.read(c -> StudyHistory.completeCount(c, studyId));
+        long complete = queries.completeCount(studyId);
         // compute() holds the study's entry while reading, so requests arriving together read the sample once.
         return latest.compute(studyId, (id, kept) -> kept != null && kept.complete() == complete ? kept
-                : new Sample(complete, store.read(c -> StudyHistory.completeSample(c, id, size, complete))))
+                : new Sample(complete, queries.completeSample(id, size, complete)))
                 .trials();
     }
 

@@ -1,5 +1,6 @@
 package io.tune4j.dashboard.api;
 
+import io.tune4j.search.space.Distribution;
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudySummary;
 import io.tune4j.search.study.TrialRecord;
@@ -45,6 +46,11 @@ public final class JsonViews {
                 .put("attributes", attributes);
     }
 
+    /** One reported value: {@code {step, metric, value}}. */
+    public static JsonObject value(TrialValue value) {
+        return new JsonObject().put("step", value.step()).put("metric", value.metric()).put("value", value.value());
+    }
+
     /** A trial's curves: metric name to [[step, value], ...] in step order. */
     public static JsonObject curves(List<TrialValue> values) {
         JsonObject curves = new JsonObject();
@@ -59,10 +65,22 @@ public final class JsonViews {
         return curves;
     }
 
+    /**
+     * A param with the axis every chart draws it on: {@code scale} (log, linear or categorical), {@code low}
+     * and {@code high}, and {@code choices} in order, all from the declared space when the store has it
+     * ({@code declared} names its distribution), else from the values seen on a linear axis.
+     */
     public static JsonObject param(ParamColumn column) {
+        Distribution declared = column.declared();
+        boolean categorical = declared != null ? declared.categorical() : !column.numeric();
+        String scale = categorical ? "categorical" : declared != null && declared.log() ? "log" : "linear";
+        Double low = declared != null ? declared.low() : column.min();
+        Double high = declared != null ? declared.high() : column.max();
+        List<String> choices = declared != null && declared.categorical() ? declared.choices() : column.choices();
         return new JsonObject().put("name", column.name()).put("kind", column.kind())
                 .put("numeric", column.numeric()).put("min", column.min()).put("max", column.max())
-                .put("choices", new JsonArray(List.copyOf(column.choices())));
+                .put("declared", declared == null ? null : declared.type()).put("scale", scale)
+                .put("low", low).put("high", high).put("choices", new JsonArray(List.copyOf(choices)));
     }
 
     public static JsonArray array(List<JsonObject> items) {

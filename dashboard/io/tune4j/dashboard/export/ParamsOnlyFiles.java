@@ -10,18 +10,18 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The best trial's params as YAML and nothing else: for studies of any objective (the library API), where
+ * A trial's params as YAML and nothing else: for studies of any objective (the library API), where
  * there is no network to describe.
  */
-public final class ParamsOnlyFiles implements BestTrialFiles {
+public final class ParamsOnlyFiles implements TrialFiles {
     @Override
-    public Optional<Download> file(StudyRecord study, TrialRecord best, String name) {
+    public Optional<Download> file(StudyRecord study, TrialRecord trial, String name) {
         if (!name.equals("params.yaml")) return Optional.empty();
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("study", study.name());
-        file.put("trial", best.number());
-        file.put("value", best.value());
-        file.put("params", best.params());
+        file.put("trial", trial.number());
+        file.put("value", trial.value());
+        file.put("params", trial.params());
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return Optional.of(new Download("application/yaml",

@@ -2,14 +2,12 @@ package io.tune4j.dashboard.live;
 
 import io.tune4j.dashboard.api.JsonViews;
 import io.tune4j.search.study.TrialRecord;
-import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.StudyQueries;
 import io.tune4j.store.query.TrialChanges;
 import io.tune4j.store.query.TrialValue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,7 +30,7 @@ public final class ChangePoller {
     static final Duration WINDOW = Duration.ofSeconds(5);
 
     private final Vertx vertx;
-    private final H2StudyStore store;
+    private final StudyQueries queries;
     private final long periodMillis;
     private final Map<Long, Sent> sent = new HashMap<>();
     private long lastTrialId;
@@ -40,9 +38,9 @@ public final class ChangePoller {
     private long timer = -1;
     private volatile boolean polling;
 
-    public ChangePoller(Vertx vertx, H2StudyStore store, long periodMillis) {
+    public ChangePoller(Vertx vertx, StudyQueries queries, long periodMillis) {
         this.vertx = vertx;
-        this.store = store;
+        this.queries = queries;
         this.periodMillis = periodMillis;
     }
 
@@ -52,13 +50,7 @@ public final class ChangePoller {
 
     /** Starts polling; only changes after this moment are published. */
     public void start() {
-        lastTrialId = store.read(connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(trial_id), 0) FROM trials")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        lastTrialId = queries.lastTrialId();
         lastPoll = Instant.now();
         timer = vertx.setPeriodic(periodMillis, id -> poll());
     }
@@ -86,7 +78,7 @@ public final class ChangePoller {
         Instant now = Instant.now();
         Instant since = lastPoll.minus(WINDOW);
         long after = lastTrialId;
-        vertx.executeBlocking(() -> store.read(c -> TrialChanges.since(c, since, after)), false)
+        vertx.executeBlocking(() -> queries.changesSince(since, after), false)
                 .onComplete(result -> {
                     polling = false;
                     if (result.failed()) return; // the next tick tries again

@@ -4,11 +4,13 @@ import io.tune4j.dashboard.api.BadRequest;
 import io.tune4j.dashboard.api.ExportApi;
 import io.tune4j.dashboard.api.NotFound;
 import io.tune4j.dashboard.api.StudyApi;
-import io.tune4j.dashboard.export.BestTrialFiles;
+import io.tune4j.dashboard.export.TrialFiles;
 import io.tune4j.dashboard.live.ChangePoller;
 import io.tune4j.dashboard.live.EventStream;
-import io.tune4j.store.H2StudyStore;
+import io.tune4j.dashboard.api.NotesApi;
+import io.tune4j.dashboard.notes.NoteWriter;
 import io.tune4j.store.StoreException;
+import io.tune4j.store.query.StudyQueries;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -20,8 +22,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The web dashboard: the page, its JSON API and the live event streams over one results database.
- * Read-only: only GET is routed. Binds a loopback address unless given a token that every request must carry.
+ * The web dashboard: the page, its JSON API and the live event streams over one results database, read
+ * through {@link StudyQueries}. Read-only (only GET is routed) unless started with notes allowed, which needs
+ * a token even on loopback: any local process, or a page in the user's browser, could otherwise write. Binds
+ * a loopback address unless given a token that every request must carry.
  */
 public final class DashboardServer implements AutoCloseable {
     /** How often the database is checked for new trials and epochs. */
@@ -39,7 +43,8 @@ public final class DashboardServer implements AutoCloseable {
         this.url = url;
     }
 
-    public record Options(String host, int port, String token) {
+    /** {@code notes}: the page may write notes (PUT), which needs {@code token}. */
+    public record Options(String host, int port, String token, boolean notes) {
         public Options {
             if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
             if (token != null && token.isBlank()) throw new IllegalArgumentException("--token must not be blank");
@@ -47,6 +52,14 @@ public final class DashboardServer implements AutoCloseable {
                 throw new IllegalArgumentException("binding " + host + " (not this machine only) needs --token:"
                         + " anyone who can reach the port could read every study");
             }
+            if (notes && token == null) {
+                throw new IllegalArgumentException("--allow-notes needs --token, even on 127.0.0.1: any process"
+                        + " or web page on this machine could otherwise write notes");
+            }
+        }
+
+        public Options(String host, int port, String token) {
+            this(host, port, token, false);
         }
 
         public static Options local(int port) {
@@ -54,21 +67,35 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    /** Starts serving {@code store}; port 0 picks a free port. Blocks until the server listens. */
-    public static DashboardServer start(H2StudyStore store, BestTrialFiles files, Options options) {
+    /** Starts serving read-only; port 0 picks a free port. Blocks until the server listens. */
+    public static DashboardServer start(StudyQueries queries, TrialFiles files, Options options) {
+        return start(queries, files, null, options);
+    }
+
+    /**
+     * Starts serving, writing notes through {@code notes} when {@code options.notes()} (then it must not be
+     * null). Blocks until the server listens.
+     */
+    public static DashboardServer start(StudyQueries queries, TrialFiles files, NoteWriter notes, Options options) {
+        if (options.notes() && notes == null) throw new IllegalArgumentException("notes allowed but no NoteWriter");
         Vertx vertx = Vertx.vertx();
         try {
             Router router = Router.router(vertx);
             router.route().handler(context -> {
-                if (context.request().method() != HttpMethod.GET && context.request().method() != HttpMethod.HEAD) {
-                    context.response().setStatusCode(405).end("read-only: GET only\n");
+                HttpMethod method = context.request().method();
+                boolean noteWrite = options.notes() && method == HttpMethod.PUT
+                        && context.request().path().endsWith("/notes");
+                if (method != HttpMethod.GET && method != HttpMethod.HEAD && !noteWrite) {
+                    context.response().setStatusCode(405).end(options.notes() ? "GET, and PUT of notes, only\n"
+                            : "read-only: GET only (notes need --allow-notes)\n");
                 } else {
                     context.next();
                 }
             });
             if (options.token() != null) router.route().handler(new AccessToken(options.token()));
-            new StudyApi(store).mount(router);
-            new ExportApi(store, files).mount(router);
+            new StudyApi(queries, options.notes()).mount(router);
+            new ExportApi(queries, files).mount(router);
+            if (options.notes()) new NotesApi(queries, notes).mount(router);
             router.get("/api/studies/:id/events").handler(context -> {
                 long id;
                 try {
@@ -81,7 +108,7 @@ public final class DashboardServer implements AutoCloseable {
             router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
             router.get("/*").handler(StaticHandler.create("tune4j-web").setCachingEnabled(false));
             router.route().failureHandler(DashboardServer::failure);
-            ChangePoller poller = new ChangePoller(vertx, store, POLL_MILLIS);
+            ChangePoller poller = new ChangePoller(vertx, queries, POLL_MILLIS);
             poller.start();
             HttpServer server = vertx.createHttpServer().requestHandler(router)
                     .listen(options.port(), options.host()).await();

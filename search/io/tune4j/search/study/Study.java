@@ -4,6 +4,7 @@ import io.tune4j.search.pruner.NopPruner;
 import io.tune4j.search.pruner.Pruner;
 import io.tune4j.search.sampler.Sampler;
 import io.tune4j.search.sampler.SamplingContext;
+import io.tune4j.search.space.Distribution;
 import io.tune4j.search.space.SearchSpace;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ public final class Study {
             throw new IllegalArgumentException("study '" + definition.name() + "' exists with direction "
                     + record.definition().direction() + "; it cannot continue as " + definition.direction());
         }
+        store.declareSpace(record.id(), Distribution.of(space));
         return new Study(record, space, sampler, pruner, store, WorkerName.ofThisProcess(), faults);
     }
 

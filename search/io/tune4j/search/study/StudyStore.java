@@ -1,5 +1,6 @@
 package io.tune4j.search.study;
 
+import io.tune4j.search.space.Distribution;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,12 @@ public interface StudyStore extends AutoCloseable {
     StudyRecord openStudy(StudyDefinition definition);
 
     Optional<StudyRecord> findStudy(String name);
+
+    /**
+     * Keeps how each param of the study's space is declared (scale, bounds, choices), replacing what an
+     * earlier run declared: the dashboard draws every param on the scale it is sampled on.
+     */
+    void declareSpace(long studyId, List<Distribution> distributions);
 
     List<StudySummary> studies();
 

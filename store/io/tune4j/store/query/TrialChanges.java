@@ -25,6 +25,15 @@ public final class TrialChanges {
     /** A changed trial with its study, and every value it has reported so far. */
     public record Changed(long studyId, TrialRecord trial, List<TrialValue> values) {}
 
+    /** The highest trial id in the database, 0 when there is none. */
+    public static long lastTrialId(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(trial_id), 0) FROM trials");
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public static List<Changed> since(Connection connection, Instant since, long afterTrialId) throws SQLException {
         Map<Long, Long> studyOf = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT trial_id, study_id FROM trials"

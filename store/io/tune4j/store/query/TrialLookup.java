@@ -57,4 +57,17 @@ public final class TrialLookup {
         }
         return values;
     }
+
+    /** The names of the attributes any trial of the study has, sorted. */
+    public static List<String> attributeNames(Connection connection, long studyId) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT a.name FROM trial_attrs a"
+                + " JOIN trials t ON t.trial_id = a.trial_id WHERE t.study_id = ? ORDER BY a.name")) {
+            query.setLong(1, studyId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
 }

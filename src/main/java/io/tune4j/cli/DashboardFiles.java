@@ -1,6 +1,6 @@
 package io.tune4j.cli;
 
-import io.tune4j.dashboard.export.BestTrialFiles;
+import io.tune4j.dashboard.export.TrialFiles;
 import io.tune4j.dashboard.export.ParamsOnlyFiles;
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.TrialRecord;
@@ -17,11 +17,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The dashboard's downloads of a best trial, built the way {@code export} builds them but in memory: the
+ * The dashboard's downloads of a trial, built the way {@code export} builds them but in memory: the
  * dashboard is read-only and writes nothing under the results folder. A study without a space file (run
  * from the library API) gets its params only.
  */
-final class DashboardFiles implements BestTrialFiles {
+final class DashboardFiles implements TrialFiles {
     private final ResultsOption results;
 
     DashboardFiles(ResultsOption results) {

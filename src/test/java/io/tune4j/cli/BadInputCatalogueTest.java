@@ -169,6 +169,9 @@ class BadInputCatalogueTest {
                 read("trials --state unknown", "trials s --state done", "Invalid value for option '--state'"),
                 read("dashboard --port out of range", "dashboard --port -1", "--port must be 0..65535"),
                 read("dashboard on a public address without a token", "dashboard --bind 0.0.0.0", "needs --token"),
+                read("dashboard writing notes without a token", "dashboard --allow-notes", "--allow-notes needs --token"),
+                read("note on an unknown study", "note nope text", "no study named 'nope'; known: s"),
+                read("note on an unknown trial", "note s --trial 7 text", "study 's' has no trial 7"),
                 read("a command that does not exist", "leaderbord s", "Unmatched argument"));
     }
 
@@ -207,7 +210,7 @@ class BadInputCatalogueTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0"})
+    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tune4j.store.query.H2StudyQueries;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.store.query.StudyCatalog;
@@ -59,7 +60,7 @@ class RunWithDashboardTest {
         ResultsOption option = new ResultsOption();
         option.dir = results;
         try (H2StudyStore store = H2StudyStore.openFile(results);
-             DashboardServer server = DashboardServer.start(store, new DashboardFiles(option),
+             DashboardServer server = DashboardServer.start(new H2StudyQueries(store), new DashboardFiles(option),
                      DashboardServer.Options.local(0))) {
             long study = store.read(StudyCatalog::ids).get("iris-mlp");
             String best = server.url() + "api/studies/" + study + "/export/best/";

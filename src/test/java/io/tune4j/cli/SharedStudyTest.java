@@ -3,6 +3,7 @@ package io.tune4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tune4j.store.query.H2StudyQueries;
 import io.tune4j.dashboard.export.ParamsOnlyFiles;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.search.study.TrialRecord;
@@ -52,7 +53,7 @@ class SharedStudyTest {
                 if (dashboard == null) {
                     // A dashboard process of its own, as `tune4j dashboard` on the folder would be.
                     dashboardStore = H2StudyStore.openFile(results);
-                    dashboard = DashboardServer.start(dashboardStore, new ParamsOnlyFiles(),
+                    dashboard = DashboardServer.start(new H2StudyQueries(dashboardStore), new ParamsOnlyFiles(),
                             DashboardServer.Options.local(0));
                 }
                 HttpResponse<String> page = get(dashboard.url() + "api/studies");

@@ -1,10 +1,13 @@
 package io.tune4j.dashboard;
 
+import io.tune4j.search.space.Distribution;
+import io.tune4j.search.space.SearchSpace;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.H2StudyQueries;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,12 +15,17 @@ import java.util.Map;
 /**
  * A results database for the dashboard tests, written through the store's own API: study "demo" (maximize
  * val_accuracy) whose trial n has learning rate 0.001 * (n + 1), value 0.5 + n / 100 (so trial 11 is best),
- * three epochs of curves; trial 3 failed, trial 4 was pruned. And a study whose name and a param are HTML.
+ * three epochs of curves; trial 3 failed, trial 4 was pruned; its space is declared ({@link #SPACE}). And a study
+ * whose name and a param are HTML.
  */
 final class DemoDatabase {
     static final String HOSTILE_NAME = "<script>window.pwned = 1</script>";
     static final String HOSTILE_PARAM = "<img src=x onerror=\"window.pwned = 2\">";
     static final int TRIALS = 12;
+
+    /** The space "demo" declares: its charts draw lr on a log axis over [0.001, 0.1], optimizer as sgd, adam. */
+    static final SearchSpace SPACE = SearchSpace.builder().logUniform("lr", 0.001, 0.1).choice("optimizer", "sgd", "adam")
+            .build();
 
     private DemoDatabase() {}
 
@@ -25,6 +33,7 @@ final class DemoDatabase {
         H2StudyStore store = H2StudyStore.openFile(dir);
         long demo = store.openStudy(new StudyDefinition("demo", Direction.MAXIMIZE, "val_accuracy", "random", 7,
                 "")).id();
+        store.declareSpace(demo, Distribution.of(SPACE));
         for (int n = 0; n < TRIALS; n++) {
             TrialState state = n == 3 ? TrialState.FAILED : n == 4 ? TrialState.PRUNED : TrialState.COMPLETE;
             addTrial(store, demo, 0.001 * (n + 1), n % 2 == 0 ? "adam" : "sgd", 0.5 + n / 100.0, state);

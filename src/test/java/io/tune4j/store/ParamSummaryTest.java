@@ -61,11 +61,11 @@ class ParamSummaryTest {
 
     private static List<ParamColumn> expected() {
         return List.of(
-                new ParamColumn("lr", "float", 0.001, 0.1, List.of()),
-                new ParamColumn("momentum", "float", 0.9, 0.9, List.of()),
-                new ParamColumn("nesterov", "bool", 1.0, 1.0, List.of("true")),
-                new ParamColumn("optimizer", "string", null, null, List.of("adam", "sgd")),
-                new ParamColumn("units", "int", 16.0, 64.0, List.of()));
+                new ParamColumn("lr", "float", 0.001, 0.1, List.of(), null),
+                new ParamColumn("momentum", "float", 0.9, 0.9, List.of(), null),
+                new ParamColumn("nesterov", "bool", 1.0, 1.0, List.of("true"), null),
+                new ParamColumn("optimizer", "string", null, null, List.of("adam", "sgd"), null),
+                new ParamColumn("units", "int", 16.0, 64.0, List.of(), null));
     }
 
     private static StudyDefinition definition(String name) {

@@ -1,5 +1,7 @@
 package io.tune4j.cli.bench;
 
+import io.tune4j.search.space.Distribution;
+import io.tune4j.search.space.SearchSpace;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.search.study.StudyStore;
@@ -12,8 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * Fills a study with made-up trials through the store's own write path (create, params, one report per
- * epoch, finish: what a real run writes), shaped like a DL4J study: eight params, three metrics an epoch,
- * some pruned and failed trials. The value depends mostly on the learning rate, so the importance view has
+ * epoch, finish: what a real run writes), shaped like a DL4J study: nine params (momentum only with nesterov),
+ * three metrics an epoch, some pruned and failed trials. The value depends mostly on the learning rate, so the importance view has
  * something to find.
  */
 final class SyntheticStudy {
@@ -25,6 +27,7 @@ final class SyntheticStudy {
     static long fill(StudyStore store, int trials, int epochs, long seed) {
         long study = store.openStudy(new StudyDefinition(NAME, Direction.MAXIMIZE, "val_accuracy", "random", seed,
                 "")).id();
+        store.declareSpace(study, Distribution.of(SPACE));
         SplittableRandom random = new SplittableRandom(seed);
         for (int n = 0; n < trials; n++) {
             TrialRecord trial = store.createTrial(study, "bench:1");
@@ -50,11 +53,26 @@ final class SyntheticStudy {
         return study;
     }
 
+    /** The space {@link #params} samples from, declared so the dashboard draws each param on its own scale. */
+    static final SearchSpace SPACE = SearchSpace.builder()
+            .logUniform("learning_rate", 1e-4, 1e-1)
+            .choice("batch_size", 32, 64, 128, 256)
+            .choice("optimizer", "adam", "nesterov", "rmsprop")
+            .when("optimizer", "nesterov", b -> b.uniform("momentum", 0.0, 0.99))
+            .integer("units", 16, 512)
+            .integer("hidden_layers", 1, 3)
+            .uniform("dropout", 0.0, 0.5)
+            .logUniform("l2", 1e-6, 1e-2)
+            .choice("activation", "RELU", "TANH", "LEAKYRELU")
+            .build();
+
     private static Map<String, Object> params(SplittableRandom random) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("learning_rate", Math.pow(10, -4 + 3 * random.nextDouble()));
         params.put("batch_size", List.of(32, 64, 128, 256).get(random.nextInt(4)));
-        params.put("optimizer", List.of("adam", "nesterov", "rmsprop").get(random.nextInt(3)));
+        String optimizer = List.of("adam", "nesterov", "rmsprop").get(random.nextInt(3));
+        params.put("optimizer", optimizer);
+        if (optimizer.equals("nesterov")) params.put("momentum", random.nextDouble() * 0.99);
         params.put("units", 16 + random.nextInt(497));
         params.put("hidden_layers", 1 + random.nextInt(3));
         params.put("dropout", random.nextDouble() * 0.5);

@@ -8,6 +8,7 @@ import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
+import io.tune4j.store.query.H2StudyQueries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class CompleteSamplesTest {
             long study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, "")).id();
             finish(store, study, 0.5, TrialState.COMPLETE);
             finish(store, study, 0.4, TrialState.COMPLETE);
-            CompleteSamples samples = new CompleteSamples(store, 2000);
+            CompleteSamples samples = new CompleteSamples(new H2StudyQueries(store), 2000);
 
             List<TrialRecord> first = samples.of(study);
             assertEquals(2, first.size());

@@ -1,4 +1,4 @@
-package io.tune4j.dashboard.importance;
+package io.tune4j.search.importance;
 
 import io.tune4j.search.study.TrialRecord;
 import java.util.ArrayList;

@@ -1,10 +1,8 @@
-package io.tune4j.dashboard;
+package io.tune4j.search.importance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tune4j.dashboard.importance.ForestImportance;
-import io.tune4j.dashboard.importance.ParamImportance;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.tune4j.dashboard.importance;
+package io.tune4j.search.importance;
 
 import java.util.SplittableRandom;
 
@@ -22,7 +22,7 @@ public final class ForestImportance {
         this.seed = seed;
     }
 
-    /** The dashboard's settings: 64 trees of depth 8, as Optuna's evaluator (64 trees, depth 64) but shallower. */
+    /** The settings the dashboard uses: 64 trees of depth 8, as Optuna's evaluator (64 trees, depth 64) but shallower. */
     public static ForestImportance standard() {
         return new ForestImportance(64, 8, 2, 0);
     }

@@ -1,4 +1,4 @@
-package io.tune4j.dashboard.importance;
+package io.tune4j.search.importance;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
