@@ -31,7 +31,7 @@ class NetworkSectionFileTest {
         assertInstanceOf(LayerStack.class, plan.network());
         List<String> names = plan.space().parameters().stream().map(Parameter::name).toList();
         assertTrue(names.containsAll(List.of("conv2d_1.filters", "batch_norm_1.include", "conv2d_2.filters",
-                "dropout_1.rate", "dense_1.repeat", "dense_1.1.units", "dense_1.2.units", "learning_rate")), names.toString());
+                "dropout_1.rate", "dense_1.repeat", "dense_1.1.units", "learning_rate")), names.toString());
     }
 
     @Test
