@@ -20,7 +20,7 @@ final class ResultsOption {
             throw new UserError("no results database in " + dir.toAbsolutePath()
                     + " (run a study first, or pass --results DIR)");
         }
-        return H2StudyStore.openFile(dir);
+        return H2StudyStore.openReader(dir);
     }
 
     H2StudyStore openOrCreate() {

@@ -13,12 +13,14 @@ import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.training.Accuracy;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,8 +47,13 @@ class CommandLineEndToEndTest {
     void runStoresEveryTrialAndEveryEpochInTheH2File() throws Exception {
         assertEquals(0, firstRun.exitCode(), firstRun.err());
         assertTrue(firstRun.out().contains("best trial exported to"), firstRun.out());
+        // As a user opens it in plain SQL: the data account of the generated, owner-only credentials file.
+        Properties credentials = new Properties();
+        try (Reader in = Files.newBufferedReader(results.resolve("tune4j.credentials"))) {
+            credentials.load(in);
+        }
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath(),
-                "sa", "");
+                credentials.getProperty("user"), credentials.getProperty("password"));
              ResultSet trials = db.createStatement().executeQuery(
                      "SELECT t.number, t.state, (SELECT COUNT(*) FROM trial_values v WHERE v.trial_id = t.trial_id),"
                              + " (SELECT a.attr_value FROM trial_attrs a WHERE a.trial_id = t.trial_id"
