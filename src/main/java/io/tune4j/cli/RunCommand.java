@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
-        ClusterNode workersNode = workers.startNode();
+        ClusterNode workersNode = workers.startNode(results.dir);
         try (H2StudyStore store = results.openOrCreate();
              // On the run's own store: the live feed then sees this run's writes without a second connection.
              DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
