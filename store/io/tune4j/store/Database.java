@@ -165,6 +165,11 @@ final class Database implements AutoCloseable {
     }
 
     private StoreException failure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return new StoreException("results database " + location + ": the disk is full (No space left on device)", e);
+            }
+        }
         if (isPassing(e)) {
             // Still failing after the wait: the process holding the file does not answer (hung, or stopped).
             return new StoreException("results database " + location + " is locked by another process that does"

@@ -7,6 +7,7 @@ import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.TrialRecord;
+import io.tune4j.store.FreeSpaceWatch;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.data.DatasetLoader;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
     static final int STOPPED_EARLY = 3;
+    /** Exit code of a run stopped because the disk of its results folder was (almost) full. */
+    static final int DISK_FULL = 4;
 
     @Mixin
     ResultsOption results;
@@ -69,6 +72,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // 0 would keep no model, and the export of the best trial (which needs its model) would fail at the end.
+        if (keepModels < 1) throw new UserError("--keep-models must be at least 1 (the best trial's model is exported), got " + keepModels);
         StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
         StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
         // Data, devices and the dashboard's options are checked before the database is touched, so a mistake
@@ -82,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError(spaceFile + ": search.devices: " + e.getMessage(), e);
             }
         }
+        results.requireFreeSpace();
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
         ClusterNode workersNode = workers.startNode(results.dir);
@@ -110,6 +116,13 @@ final class RunCommand implements Callable<Integer> {
                     study.abandonRunning("interrupted: the run was stopped while this trial ran");
                     pool.close();
                 });
+                 FreeSpaceWatch space = new FreeSpaceWatch(results.dir, left -> {
+                     spec.commandLine().getErr().println("tune4j: the disk of the results folder "
+                             + results.dir.toAbsolutePath() + " is full (" + FreeSpaceWatch.megabytes(left) + " left);"
+                             + " the run stops and records its running trials as interrupted");
+                     spec.commandLine().getErr().flush();
+                     onStop.stop(DISK_FULL);
+                 });
                  ProgressListener progress = new ProgressListener(plan.study(), plan.search().trials(), !noProgress)) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);

@@ -15,16 +15,21 @@ final class StopSignals implements AutoCloseable {
     private static final Map<String, Integer> EXIT_CODES = Map.of("INT", 130, "TERM", 143);
 
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
+    private final Runnable beforeExit;
 
     StopSignals(Runnable beforeExit) {
-        SignalHandler handler = signal -> {
-            beforeExit.run();
-            System.exit(EXIT_CODES.getOrDefault(signal.getName(), 1));
-        };
+        this.beforeExit = beforeExit;
+        SignalHandler handler = signal -> stop(EXIT_CODES.getOrDefault(signal.getName(), 1));
         for (String name : EXIT_CODES.keySet()) {
             Signal signal = new Signal(name);
             previous.put(signal, Signal.handle(signal, handler));
         }
+    }
+
+    /** Stops as a signal would, for a reason of tune4j's own (a full disk), exiting with {@code exitCode}. */
+    void stop(int exitCode) {
+        beforeExit.run();
+        System.exit(exitCode);
     }
 
     /** Gives the signals back to whoever handled them before (the JVM's shutdown, normally). */
