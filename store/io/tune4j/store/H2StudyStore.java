@@ -48,6 +48,7 @@ public final class H2StudyStore implements StudyStore {
         if (upgrade) {
             database.administer(connection -> {
                 Accounts.ensureDataAccount(connection, database.credentials());
+                Accounts.ensureDurable(connection);
                 Schema.ensure(connection, database.location());
                 return null;
             });
@@ -72,6 +73,7 @@ public final class H2StudyStore implements StudyStore {
         // start and keep alive, and a run on its own would pay for TCP it does not need. AUTO_SERVER needs H2's
         // own shutdown hook (DB_CLOSE_ON_EXIT): whatever must be written when a run is stopped is written before
         // exit starts. The server lets in only the accounts of tune4j.credentials (see Credentials).
+        // The file's write delay is 0 (see Accounts.ensureDurable).
         DatabaseUrl url = new DatabaseUrl(fileUrl(dir) + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000;AUTO_SERVER=TRUE",
                 true);
         H2StudyStore store = new H2StudyStore(new Database(() -> url, Credentials.of(dir),
