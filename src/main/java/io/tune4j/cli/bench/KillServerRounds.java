@@ -42,7 +42,10 @@ final class KillServerRounds {
             Process server = launcher.start(results, "r" + round + "-server", 1_000_000);
             waitUntilServed(results, server);
             Process survivor = launcher.start(results, "r" + round + "-survivor", survivorTrials);
-            long delayMs = 1_000 + (long) (random.nextDouble() * (maxDelaySeconds * 1000 - 1_000));
+            // Timed from the survivor's banner (printed once it has opened the study), not from its JVM's start:
+            // on a loaded machine the JVM takes seconds, and a kill before it connects proves nothing.
+            waitForBanner(work.resolve("logs").resolve("r" + round + "-survivor.out"), survivor);
+            long delayMs = 500 + (long) (random.nextDouble() * (maxDelaySeconds * 1000 - 500));
             Thread.sleep(delayMs);
             server.destroyForcibly();
             server.waitFor();
@@ -59,7 +62,7 @@ final class KillServerRounds {
             stuck += (int) end.count(TrialState.RUNNING);
             duplicates += end.duplicates();
             if (wedgedNow) wedged++;
-            console.printf(Locale.ROOT, "round %2d: server killed %4.1f s after the survivor started; %3d trials,"
+            console.printf(Locale.ROOT, "round %2d: server killed %4.1f s after the survivor opened the study; %3d trials,"
                             + " %d lost epochs, %d missing numbers, %d stuck RUNNING, %d duplicates, survivor %s%s%n",
                     round, delayMs / 1000.0, end.trials().size(), end.lostEpochs(), end.missingNumbers(),
                     end.count(TrialState.RUNNING), end.duplicates(),
@@ -81,6 +84,15 @@ final class KillServerRounds {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the first run did not serve " + results + " within 120 s");
+    }
+
+    private static void waitForBanner(Path out, Process survivor) throws IOException, InterruptedException {
+        for (int wait = 0; wait < 3_000; wait++) {
+            if (Files.exists(out) && Files.readString(out).contains("trial(s) at once")) return;
+            if (!survivor.isAlive()) throw new IllegalStateException("the survivor ended before it opened the study; see " + out);
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the survivor did not open the study within 300 s; see " + out);
     }
 
     /** Starts {@code tune4j run} of the bench's space file on a results folder, logging under a name. */
