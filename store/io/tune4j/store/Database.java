@@ -1,10 +1,12 @@
 package io.tune4j.store;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -26,17 +28,27 @@ final class Database implements AutoCloseable {
             ErrorCode.DATABASE_CALLED_AT_SHUTDOWN, ErrorCode.DATABASE_IS_CLOSED, ErrorCode.DATABASE_ALREADY_OPEN_1,
             ErrorCode.ERROR_OPENING_DATABASE_1);
 
-    private final String url;
+    private final Supplier<DatabaseUrl> url;
+    private final Credentials credentials;
     private final String location;
     private final boolean dropOnClose;
-    private volatile JdbcConnectionPool pool;
+    private volatile Connections connections;
 
-    /** {@code dropOnClose}: an in-memory database kept alive between connections must be shut down by hand. */
-    Database(String url, String location, boolean dropOnClose) {
+    /**
+     * {@code url} is asked again whenever connections break (a reader follows the file to whichever process
+     * serves it now). {@code dropOnClose}: an in-memory database kept alive between connections must be shut
+     * down by hand.
+     */
+    Database(Supplier<DatabaseUrl> url, Credentials credentials, String location, boolean dropOnClose) {
         this.url = url;
+        this.credentials = credentials;
         this.location = location;
         this.dropOnClose = dropOnClose;
-        this.pool = newPool();
+        this.connections = newConnections();
+    }
+
+    Credentials credentials() {
+        return credentials;
     }
 
     String location() {
@@ -52,10 +64,26 @@ final class Database implements AutoCloseable {
         return retrying(work, true);
     }
 
+    /**
+     * Runs {@code work} in one transaction on a connection of the admin account, made for it: creating and
+     * upgrading tables is the admin's, and no connection of that account is kept open.
+     */
+    <T> T administer(Work<T> work) {
+        long giveUp = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try {
+                return once(() -> Accounts.admin(url.get().url(), credentials), work, true);
+            } catch (SQLException e) {
+                if (!isPassing(e) || System.nanoTime() > giveUp) throw failure(e);
+                pause();
+            }
+        }
+    }
+
     private <T> T retrying(Work<T> work, boolean transaction) {
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
-            JdbcConnectionPool used = pool;
+            Connections used = connections;
             try {
                 return once(used, work, transaction);
             } catch (SQLException e) {
@@ -66,8 +94,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static <T> T once(JdbcConnectionPool pool, Work<T> work, boolean transaction) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
+    private static <T> T once(Connections connections, Work<T> work, boolean transaction) throws SQLException {
+        try (Connection connection = connections.get()) {
             if (!transaction) return work.run(connection);
             connection.setAutoCommit(false);
             try {
@@ -92,17 +120,31 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Replaces a pool whose connections may all be broken, unless another thread did so already. */
-    private synchronized void renew(JdbcConnectionPool broken) {
-        if (pool != broken) return;
-        pool = newPool();
-        broken.dispose();
+    /** Replaces connections that may all be broken, unless another thread did so already. */
+    private synchronized void renew(Connections broken) {
+        if (connections != broken) return;
+        connections = newConnections();
+        broken.close();
     }
 
-    private JdbcConnectionPool newPool() {
-        JdbcConnectionPool created = JdbcConnectionPool.create(url, "sa", "");
-        created.setMaxConnections(16);
-        return created;
+    private Connections newConnections() {
+        DatabaseUrl resolved = url.get();
+        if (!resolved.pooled()) {
+            return () -> DriverManager.getConnection(resolved.url(), credentials.user(), credentials.password());
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(resolved.url(), credentials.user(), credentials.password());
+        pool.setMaxConnections(16);
+        return new Connections() {
+            @Override
+            public Connection get() throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public void close() {
+                pool.dispose();
+            }
+        };
     }
 
     private static boolean isPassing(SQLException e) {
@@ -123,6 +165,11 @@ final class Database implements AutoCloseable {
     }
 
     private StoreException failure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return new StoreException("results database " + location + ": the disk is full (No space left on device)", e);
+            }
+        }
         if (isPassing(e)) {
             // Still failing after the wait: the process holding the file does not answer (hung, or stopped).
             return new StoreException("results database " + location + " is locked by another process that does"
@@ -134,7 +181,15 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (dropOnClose) read(connection -> connection.createStatement().execute("SHUTDOWN"));
-        pool.dispose();
+        connections.close();
+    }
+
+    /** Where connections come from: a pool, or a new connection for each call. */
+    @FunctionalInterface
+    private interface Connections {
+        Connection get() throws SQLException;
+
+        default void close() {}
     }
 
     @FunctionalInterface

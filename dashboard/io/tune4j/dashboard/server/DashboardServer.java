@@ -92,6 +92,7 @@ public final class DashboardServer implements AutoCloseable {
                     context.next();
                 }
             });
+            if (isLoopback(options.host())) router.route().handler(new LoopbackHost(options.host()));
             if (options.token() != null) router.route().handler(new AccessToken(options.token()));
             new StudyApi(queries, options.notes()).mount(router);
             new ExportApi(queries, files).mount(router);

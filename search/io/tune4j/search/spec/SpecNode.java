@@ -69,9 +69,13 @@ public final class SpecNode {
         return items;
     }
 
-    /** The value of a non-null scalar: an Integer, a Double, a String or a Boolean. */
+    /** The value of a non-null scalar: an Integer, a finite Double, a String or a Boolean. */
     public Object scalar() {
         Object value = constructed();
+        // YAML's .inf and .nan are numbers to SnakeYAML, but no learning rate, bound or threshold can be one.
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            throw fail("expected a finite number, got '" + ((ScalarNode) node).getValue() + "'");
+        }
         if (value instanceof Integer || value instanceof Double || value instanceof String || value instanceof Boolean) {
             return value;
         }

@@ -9,7 +9,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.spi.properties.ClusterProperty;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,14 +24,14 @@ import java.util.function.Consumer;
  * Hazelcast and the event bus both bound to the one address given, never to every interface.
  */
 public final class ClusterNode implements AutoCloseable {
-    static final String CLUSTER_NAME = "tune4j";
-
     private final Vertx vertx;
     private final HazelcastInstance hazelcast;
+    private final SignedBus bus;
 
-    private ClusterNode(Vertx vertx, HazelcastInstance hazelcast) {
+    private ClusterNode(Vertx vertx, HazelcastInstance hazelcast, ClusterSecret secret) {
         this.vertx = vertx;
         this.hazelcast = hazelcast;
+        this.bus = new SignedBus(vertx.eventBus(), secret);
     }
 
     /**
@@ -52,7 +51,7 @@ public final class ClusterNode implements AutoCloseable {
         try {
             Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered()
                     .toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new ClusterNode(vertx, manager.getHazelcastInstance());
+            return new ClusterNode(vertx, manager.getHazelcastInstance(), settings.secret());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new ClusterException("the cluster node on " + settings.host() + ":" + settings.port()
                     + " did not start within " + timeout.toSeconds() + " s");
@@ -81,7 +80,9 @@ public final class ClusterNode implements AutoCloseable {
 
     static Config hazelcastConfig(NodeSettings settings) {
         Config config = new Config();
-        config.setClusterName(CLUSTER_NAME);
+        // Named after the secret: a node with another secret (or none) is refused when it asks to join. The name
+        // travels in the clear, so it keeps out strays, not attackers; the MAC on every message does that.
+        config.setClusterName(settings.secret().clusterName());
         // No internet, and nothing of the user's goes anywhere but to the machines they named.
         config.setProperty(ClusterProperty.PHONE_HOME_ENABLED.getName(), "false");
         // Hazelcast logs through SLF4J, so tune4j's log level (warnings only) applies to it too.
@@ -112,8 +113,9 @@ public final class ClusterNode implements AutoCloseable {
         return vertx;
     }
 
-    public EventBus eventBus() {
-        return vertx.eventBus();
+    /** The event bus, every message sealed with the cluster's secret. */
+    public SignedBus bus() {
+        return bus;
     }
 
     /** This node's Hazelcast member id, as other nodes see it in membership events. */

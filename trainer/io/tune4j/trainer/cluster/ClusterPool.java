@@ -6,7 +6,6 @@ import io.tune4j.search.study.TrialPrunedException;
 import io.tune4j.trainer.pool.ObjectiveFactory;
 import io.tune4j.trainer.pool.ProcessMessages;
 import io.tune4j.trainer.pool.TrialPool;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -66,14 +65,14 @@ public final class ClusterPool implements TrialPool {
         this.parallel = parallel;
         this.factory = factory.getName();
         this.payload = payload;
-        node.eventBus().<JsonObject>consumer(ClusterProtocol.HELLO, message -> on(() -> hello(message)));
-        node.eventBus().<JsonObject>consumer(ClusterProtocol.HEARTBEAT, message -> on(() -> heartbeat(message)));
-        node.eventBus().<JsonObject>consumer(ClusterProtocol.BYE, message -> on(() -> {
+        node.bus().consumer(ClusterProtocol.HELLO, message -> on(() -> hello(message)));
+        node.bus().consumer(ClusterProtocol.HEARTBEAT, message -> on(() -> heartbeat(message)));
+        node.bus().consumer(ClusterProtocol.BYE, message -> on(() -> {
             RemoteWorker worker = workers.get(message.body().getString("worker"));
             if (worker != null) lose(worker, "stopped (Ctrl-C) while the trial ran");
-            message.reply(true);
+            message.replyValue(true);
         }));
-        node.eventBus().<JsonObject>consumer(ClusterProtocol.TRIAL_EVENTS, message -> on(() -> trialEvent(message)));
+        node.bus().consumer(ClusterProtocol.TRIAL_EVENTS, message -> on(() -> trialEvent(message)));
         node.onMemberLeft(member -> on(() -> {
             for (RemoteWorker worker : List.copyOf(workers.values())) {
                 if (worker.member.equals(member)) lose(worker, "left the cluster (its process ended or its machine is unreachable)");
@@ -102,8 +101,14 @@ public final class ClusterPool implements TrialPool {
         return job.result;
     }
 
-    private void hello(Message<JsonObject> message) {
+    private void hello(SignedBus.Request message) {
         JsonObject body = message.body();
+        try {
+            WorkerMessages.checkHello(body);
+        } catch (IllegalArgumentException malformed) {
+            message.fail(ClusterProtocol.MALFORMED, "malformed hello: " + malformed.getMessage());
+            return;
+        }
         // A hello repeated because its answer was late must not forget the trials the worker already has.
         workers.computeIfAbsent(body.getString("worker"), id -> new RemoteWorker(id, body.getString("name"),
                 body.getInteger("slots"), UUID.fromString(body.getString("member"))));
@@ -111,7 +116,7 @@ public final class ClusterPool implements TrialPool {
         dispatch();
     }
 
-    private void heartbeat(Message<JsonObject> message) {
+    private void heartbeat(SignedBus.Request message) {
         RemoteWorker worker = workers.get(message.body().getString("worker"));
         if (worker != null) worker.lastSeen = System.nanoTime();
         // A worker the study has given up on is told so: its trials run elsewhere now.
@@ -133,16 +138,16 @@ public final class ClusterPool implements TrialPool {
             JsonObject run = new JsonObject().put("attempt", attempt.id).put("factory", factory)
                     .put("payload", payload).put("number", job.trial.number()).put("seed", job.trial.seed())
                     .put("params", new JsonObject(job.trial.params()));
-            node.eventBus().request(ClusterProtocol.workerAddress(worker.id), run, ClusterProtocol.REQUEST)
+            node.bus().request(ClusterProtocol.workerAddress(worker.id), run, ClusterProtocol.REQUEST)
                     .onFailure(failure -> on(() -> {
                         if (workers.get(worker.id) == worker) lose(worker, "did not take the trial: " + failure.getMessage());
                     }));
         }
     }
 
-    private void trialEvent(Message<JsonObject> message) {
+    private void trialEvent(SignedBus.Request message) {
         JsonObject event = message.body();
-        Attempt attempt = attempts.get(event.getString("attempt"));
+        Attempt attempt = attempts.get(String.valueOf(event.getValue("attempt")));
         if (attempt == null) {
             // The worker was given up on and the trial runs elsewhere: this attempt must stop.
             message.fail(ClusterProtocol.ABANDONED, "the study no longer waits for this attempt: it was re-sent");
@@ -150,13 +155,21 @@ public final class ClusterPool implements TrialPool {
         }
         Trial trial = attempt.job.trial;
         try {
+            WorkerMessages.checkTrialEvent(event);
+        } catch (IllegalArgumentException malformed) {
+            String reason = "sent a malformed " + event.getValue("type") + " message: " + malformed.getMessage();
+            end(attempt).completeExceptionally(new RemoteTrialException("worker " + attempt.worker.name + " " + reason));
+            message.fail(ClusterProtocol.MALFORMED, reason);
+            return;
+        }
+        try {
             switch (event.getString("type")) {
                 case ClusterProtocol.DEVICE -> trial.recordDevice(attempt.worker.name + "/" + event.getString("device"));
                 case ProcessMessages.REPORT -> trial.report(event.getInteger("step"),
                         ProcessMessages.metrics(event.getJsonObject("metrics")));
                 case ProcessMessages.ATTRIBUTE -> trial.setAttribute(event.getString("key"), event.getString("value"));
                 case ProcessMessages.ASK_PRUNE -> {
-                    message.reply(trial.shouldPrune());
+                    message.replyValue(trial.shouldPrune());
                     return;
                 }
                 case ProcessMessages.VALUE -> end(attempt).complete(ProcessMessages.number(event.getValue("value")));
@@ -164,9 +177,9 @@ public final class ClusterPool implements TrialPool {
                         new TrialPrunedException(event.getInteger("step")));
                 case ProcessMessages.FAILED -> end(attempt).completeExceptionally(
                         new RemoteTrialException("on worker " + attempt.worker.name + ": " + event.getString("error")));
-                default -> throw new IllegalArgumentException("unknown trial event " + event.getString("type"));
+                default -> throw new IllegalStateException("checked by WorkerMessages: " + event.getString("type"));
             }
-            message.reply(true);
+            message.replyValue(true);
         } catch (RuntimeException failure) {
             message.fail(500, String.valueOf(failure.getMessage()));
         }
@@ -237,7 +250,7 @@ public final class ClusterPool implements TrialPool {
             });
             List<CompletableFuture<?>> told = new ArrayList<>();
             for (RemoteWorker worker : leaving.get(10, TimeUnit.SECONDS)) {
-                told.add(node.eventBus().request(ClusterProtocol.workerAddress(worker.id),
+                told.add(node.bus().request(ClusterProtocol.workerAddress(worker.id),
                                 new JsonObject().put("study_ended", true), ClusterProtocol.REQUEST)
                         .toCompletionStage().toCompletableFuture());
             }

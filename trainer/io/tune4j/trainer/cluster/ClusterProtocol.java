@@ -28,6 +28,8 @@ final class ClusterProtocol {
     static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(60_000);
     /** The failure code of an answer to a worker whose attempt the study no longer waits for. */
     static final int ABANDONED = 410;
+    /** The failure code of an answer to a message that does not fit (see WorkerMessages). */
+    static final int MALFORMED = 400;
 
     private ClusterProtocol() {}
 

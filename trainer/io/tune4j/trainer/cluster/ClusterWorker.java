@@ -7,9 +7,8 @@ import io.tune4j.trainer.pool.CpuSlot;
 import io.tune4j.trainer.pool.Device;
 import io.tune4j.trainer.pool.DeviceAllocator;
 import io.tune4j.trainer.pool.DeviceWorkers;
-import io.tune4j.trainer.pool.ObjectiveFactory;
 import io.tune4j.trainer.pool.ProcessMessages;
-import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +51,7 @@ public final class ClusterWorker {
         List<Device> devices = new ArrayList<>();
         for (int slot = 0; slot < slots; slot++) devices.add(new CpuSlot(slot, 1));
         this.workers = new DeviceWorkers(slots, new DeviceAllocator(devices, 1), "tune4j-cluster-worker");
-        node.eventBus().<JsonObject>consumer(ClusterProtocol.workerAddress(id), this::onStudyMessage);
+        node.bus().consumer(ClusterProtocol.workerAddress(id), this::onStudyMessage);
         node.onMemberLeft(member -> {
             if (member.equals(studyMember)) end(false, "the study's node left the cluster (stopped or unreachable)");
         });
@@ -70,8 +69,8 @@ public final class ClusterWorker {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                JsonObject answer = node.eventBus().<JsonObject>request(ClusterProtocol.HELLO, hello)
-                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+                JsonObject answer = node.bus().request(ClusterProtocol.HELLO, hello, new DeliveryOptions())
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 studyMember = UUID.fromString(answer.getString("member"));
                 break;
             } catch (Exception notThereYet) {
@@ -93,7 +92,7 @@ public final class ClusterWorker {
     /** For Ctrl-C: tells the study, which re-sends this worker's trials at once, and stops them here. */
     public void leave() {
         try {
-            node.eventBus().request(ClusterProtocol.BYE, new JsonObject().put("worker", id))
+            node.bus().request(ClusterProtocol.BYE, new JsonObject().put("worker", id), new DeliveryOptions())
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The study notices a worker that is gone by its membership or its silence.
@@ -101,15 +100,15 @@ public final class ClusterWorker {
         end(false, "stopped on this machine");
     }
 
-    private void onStudyMessage(Message<JsonObject> message) {
+    private void onStudyMessage(SignedBus.Request message) {
         JsonObject body = message.body();
         if (body.containsKey("study_ended")) {
-            message.reply(true);
+            message.replyValue(true);
             end(true, "the study ended");
             return;
         }
-        message.reply(true);
-        RemoteTrial trial = new RemoteTrial(node.eventBus(), body);
+        message.replyValue(true);
+        RemoteTrial trial = new RemoteTrial(node.bus(), body);
         log.accept("trial " + trial.number() + " started " + trial.params());
         workers.start(trial, device -> {
             device.bind();
@@ -140,18 +139,18 @@ public final class ClusterWorker {
     private synchronized Objective objective(String factory, String payload) throws Exception {
         Objective objective = objectives.get(payload);
         if (objective == null) {
-            objective = ((ObjectiveFactory) Class.forName(factory).getDeclaredConstructor().newInstance()).create(payload);
+            objective = ObjectiveFactories.instantiate(factory).create(payload);
             objectives.put(payload, objective);
         }
         return objective;
     }
 
     private void heartbeat() {
-        node.eventBus().<JsonObject>request(ClusterProtocol.HEARTBEAT, new JsonObject().put("worker", id),
-                new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(ClusterProtocol.GRACE.toMillis()))
+        node.bus().request(ClusterProtocol.HEARTBEAT, new JsonObject().put("worker", id),
+                new DeliveryOptions().setSendTimeout(ClusterProtocol.GRACE.toMillis()))
                 .onSuccess(answer -> {
                     studyLastAnswered = System.nanoTime();
-                    if (!answer.body().getBoolean("known")) {
+                    if (!answer.getBoolean("known")) {
                         end(false, "the study gave up on this worker (it was silent for more than "
                                 + ClusterProtocol.GRACE.toSeconds() + " s); its trials ran elsewhere");
                     }

@@ -2,7 +2,6 @@ package io.tune4j.trainer.cluster;
 
 import io.tune4j.trainer.pool.MessagedTrial;
 import io.tune4j.trainer.pool.ProcessMessages;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +12,10 @@ import java.util.concurrent.TimeUnit;
  * study no longer wants it (re-sent elsewhere, or the study is gone): the call throws and the trial ends.
  */
 final class RemoteTrial extends MessagedTrial {
-    private final EventBus bus;
+    private final SignedBus bus;
     private final String attempt;
 
-    RemoteTrial(EventBus bus, JsonObject request) {
+    RemoteTrial(SignedBus bus, JsonObject request) {
         super(request);
         this.bus = bus;
         this.attempt = request.getString("attempt");
@@ -29,7 +28,7 @@ final class RemoteTrial extends MessagedTrial {
 
     @Override
     public boolean shouldPrune() {
-        return (Boolean) request(ProcessMessages.of(ProcessMessages.ASK_PRUNE));
+        return Boolean.TRUE.equals(request(ProcessMessages.of(ProcessMessages.ASK_PRUNE)));
     }
 
     @Override
@@ -42,7 +41,7 @@ final class RemoteTrial extends MessagedTrial {
         try {
             return bus.request(ClusterProtocol.TRIAL_EVENTS, event.put("attempt", attempt), ClusterProtocol.REQUEST)
                     .toCompletionStage().toCompletableFuture().get(ClusterProtocol.REQUEST.getSendTimeout() + 5_000,
-                            TimeUnit.MILLISECONDS).body();
+                            TimeUnit.MILLISECONDS).getValue("value");
         } catch (ExecutionException e) {
             throw new IllegalStateException("the study did not take trial " + number() + "'s "
                     + event.getString("type") + ": " + e.getCause().getMessage(), e.getCause());

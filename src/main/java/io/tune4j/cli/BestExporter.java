@@ -11,14 +11,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Exports the best trials of a study to {@code <results>/<study>/best-<rank>/}. */
+/** Exports the best trials of a study to {@code <to>/<study>/best-<rank>/}, {@code to} being the results folder unless said. */
 final class BestExporter {
     private final StudyStore store;
     private final ResultsOption results;
+    private final Path to;
 
     BestExporter(StudyStore store, ResultsOption results) {
+        this(store, results, results.dir);
+    }
+
+    BestExporter(StudyStore store, ResultsOption results, Path to) {
         this.store = store;
         this.results = results;
+        this.to = to;
     }
 
     List<Path> export(StudyRecord study, int top) {
@@ -31,7 +37,7 @@ final class BestExporter {
         List<Path> written = new ArrayList<>();
         for (int rank = 1; rank <= best.size(); rank++) {
             TrialRecord trial = best.get(rank - 1);
-            Path dir = studyDir.resolve("best-" + rank);
+            Path dir = to.resolve(study.name()).resolve("best-" + rank);
             String params = SpaceFileText.rerunnable(source, study.name() + "-trial-" + trial.number(), trial);
             TrialExport.write(dir, params, ModelRetention.modelFile(studyDir.resolve("models"), trial.number()),
                     () -> TrialExport.rebuiltJson(plan.network(), shape.get(), trial.params(), trial.seed()));

@@ -1,6 +1,7 @@
 package io.tune4j.cli;
 
 import io.tune4j.search.study.StudyStore;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the best trials' params.yaml, network.json and model.zip "
-        + "to <results>/<study>/best-<rank>/.")
+        + "to <results>/<study>/best-<rank>/ (or under --to).")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     ClasspathOption classpath;
@@ -26,6 +27,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "Number of trials to export (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--to", paramLabel = "DIR",
+            description = "Write the exports to DIR/<study>/best-<rank>/ instead of the results folder (e.g. when"
+                    + " it is read-only).")
+    Path to;
+
     @Spec
     CommandSpec spec;
 
@@ -33,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (top <= 0) throw new UserError("--top must be > 0, got " + top);
         try (StudyStore store = results.openExisting()) {
-            new BestExporter(store, results).export(ResultsOption.requireStudy(store, study), top)
+            new BestExporter(store, results, to != null ? to : results.dir).export(ResultsOption.requireStudy(store, study), top)
                     .forEach(dir -> spec.commandLine().getOut().println(dir));
         }
         return 0;

@@ -2,6 +2,7 @@ package io.tune4j.cli;
 
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudyStore;
+import io.tune4j.store.FreeSpaceWatch;
 import io.tune4j.store.H2StudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,23 @@ final class ResultsOption {
             throw new UserError("no results database in " + dir.toAbsolutePath()
                     + " (run a study first, or pass --results DIR)");
         }
-        return H2StudyStore.openFile(dir);
+        return H2StudyStore.openReader(dir);
     }
 
     H2StudyStore openOrCreate() {
         return H2StudyStore.openFile(dir);
+    }
+
+    /** Refuses to start a run on a disk that is already (almost) full: it would stop at once. */
+    void requireFreeSpace() {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return;
+        long free = FreeSpaceWatch.usable(existing).orElse(Long.MAX_VALUE);
+        if (free < FreeSpaceWatch.FLOOR) {
+            throw new UserError("the disk of the results folder " + dir.toAbsolutePath() + " is full ("
+                    + FreeSpaceWatch.megabytes(free) + " left, a run needs " + FreeSpaceWatch.megabytes(FreeSpaceWatch.FLOOR) + ")");
+        }
     }
 
     static StudyRecord requireStudy(StudyStore store, String name) {

@@ -7,6 +7,7 @@ import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.TrialRecord;
+import io.tune4j.store.FreeSpaceWatch;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.data.DatasetLoader;
@@ -40,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** Exit code of a run that stopped starting trials because too many failed (search.max_failures). */
     static final int STOPPED_EARLY = 3;
+    /** Exit code of a run stopped because the disk of its results folder was (almost) full. */
+    static final int DISK_FULL = 4;
 
     @Mixin
     ResultsOption results;
@@ -76,6 +79,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // 0 would keep no model, and the export of the best trial (which needs its model) would fail at the end.
+        if (keepModels < 1) throw new UserError("--keep-models must be at least 1 (the best trial's model is exported), got " + keepModels);
         StudyPlan parsed = overrides.applyTo(StudyFile.load(spaceFile));
         StudyPlan plan = parsed.withSource(SpaceFileText.normalized(parsed.source(), parsed.data()));
         // Data, devices and the dashboard's options are checked before the database is touched, so a mistake
@@ -89,9 +94,10 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError(spaceFile + ": search.devices: " + e.getMessage(), e);
             }
         }
+        results.requireFreeSpace();
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
-        ClusterNode workersNode = workers.startNode();
+        ClusterNode workersNode = workers.startNode(results.dir);
         try (H2StudyStore store = results.openOrCreate();
              // On the run's own store: the live feed then sees this run's writes without a second connection.
              DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
@@ -119,15 +125,17 @@ final class RunCommand implements Callable<Integer> {
                          plan.study(), plan.search().trials(), plan.metric(), plan.direction(),
                          params -> ((Number) params.getOrDefault(Hyperparameter.EPOCHS.key(),
                                  plan.training().epochs())).intValue());
-                 StopSignals onStop = new StopSignals(signal -> {
+                 StopSignals onStop = new StopSignals(reason -> {
                     progress.close();
-                    err.println("tune4j: study stopped early: SIG" + signal + " stopped the run; its running trials"
-                            + " are recorded as interrupted and run first next time; continue with: "
-                            + continueWith(null));
+                    err.println("tune4j: " + reason + "; its running trials are recorded as interrupted and run first"
+                            + " next time; continue with: " + continueWith(null));
                     err.flush();
                     study.abandonRunning("interrupted: the run was stopped while this trial ran");
                     pool.close();
-                })) {
+                 });
+                 FreeSpaceWatch space = new FreeSpaceWatch(results.dir, left -> onStop.stop("the disk of the results "
+                         + "folder " + results.dir.toAbsolutePath() + " is full (" + FreeSpaceWatch.megabytes(left)
+                         + " left); the run stops", DISK_FULL))) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
                 ran = study.optimize(new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), modelDir),

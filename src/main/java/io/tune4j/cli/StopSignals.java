@@ -16,15 +16,17 @@ final class StopSignals implements AutoCloseable {
     private static final Map<String, Integer> EXIT_CODES = Map.of("INT", 130, "TERM", 143);
 
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
+    private final Consumer<String> beforeExit;
     private volatile boolean stopping;
 
-    /** {@code beforeExit} is given the signal's name: INT (Ctrl-C) or TERM. */
+    /**
+     * {@code beforeExit} is given why the run stops, e.g. "study stopped early: SIGINT stopped the run" (Ctrl-C)
+     * or TERM's, or tune4j's own reason given to {@link #stop}.
+     */
     StopSignals(Consumer<String> beforeExit) {
-        SignalHandler handler = signal -> {
-            stopping = true;
-            beforeExit.accept(signal.getName());
-            System.exit(EXIT_CODES.getOrDefault(signal.getName(), 1));
-        };
+        this.beforeExit = beforeExit;
+        SignalHandler handler = signal -> stop("study stopped early: SIG" + signal.getName() + " stopped the run",
+                EXIT_CODES.getOrDefault(signal.getName(), 1));
         for (String name : EXIT_CODES.keySet()) {
             Signal signal = new Signal(name);
             previous.put(signal, Signal.handle(signal, handler));
@@ -32,11 +34,18 @@ final class StopSignals implements AutoCloseable {
     }
 
     /**
-     * Once a stop signal has come, blocks for good: its handler ends the process when its action is done, and
+     * Once a stop has come, blocks for good: its handler ends the process when its action is done, and
      * meanwhile the interrupted run must not go on as if it had finished (print a leaderboard, export).
      */
     void holdIfStopping() throws InterruptedException {
         while (stopping) Thread.sleep(1000);
+    }
+
+    /** Stops as a signal would, for a reason of tune4j's own (a full disk), exiting with {@code exitCode}. */
+    void stop(String reason, int exitCode) {
+        stopping = true;
+        beforeExit.accept(reason);
+        System.exit(exitCode);
     }
 
     /** Gives the signals back to whoever handled them before (the JVM's shutdown, normally). */

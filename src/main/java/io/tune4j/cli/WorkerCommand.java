@@ -7,6 +7,7 @@ import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.cluster.ClusterWorker;
 import io.tune4j.trainer.cluster.NodeSettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,6 +61,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How trials record this worker (default: host:pid).")
     String name;
 
+    @Option(names = "--secret-file", paramLabel = "FILE", defaultValue = "results/" + WorkersOption.SECRET_FILE,
+            description = "The study's cluster secret, a copy of the file in its results folder "
+                    + "(default: ${DEFAULT-VALUE}, the study's own on this machine).")
+    Path secretFile;
+
     @Spec
     CommandSpec spec;
 
@@ -72,7 +78,7 @@ final class WorkerCommand implements Callable<Integer> {
         NodeSettings settings = new NodeSettings(checked("--host", () -> ClusterAddress.checkOwnHost(host)),
                 checked("--port", () -> ClusterAddress.checkPort(port, "the port")), PORT_RANGE,
                 checked("--bus-port", () -> busPort == 0 ? 0 : ClusterAddress.checkPort(busPort, "the port")),
-                List.of(study));
+                List.of(study), WorkersOption.secret(secretFile, false));
         PrintWriter out = spec.commandLine().getOut();
         String workerName = name != null ? name : WorkerName.ofThisProcess();
         long deadline = System.nanoTime() + patience.toNanos();

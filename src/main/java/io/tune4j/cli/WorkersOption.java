@@ -4,10 +4,14 @@ import io.tune4j.trainer.cluster.ClusterAddress;
 import io.tune4j.trainer.cluster.ClusterException;
 import io.tune4j.trainer.cluster.ClusterNode;
 import io.tune4j.trainer.cluster.ClusterPool;
+import io.tune4j.trainer.cluster.ClusterSecret;
 import io.tune4j.trainer.cluster.NodeSettings;
 import io.tune4j.trainer.pool.ObjectiveFactory;
 import io.tune4j.trainer.pool.PoolSettings;
 import io.tune4j.trainer.pool.TrialPool;
+import io.tune4j.store.OwnerOnly;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -18,6 +22,8 @@ import picocli.CommandLine.Option;
  */
 final class WorkersOption {
     private static final Duration NODE_START = Duration.ofMinutes(2);
+    /** Where a study keeps its cluster secret, in its results folder. */
+    static final String SECRET_FILE = "tune4j.secret";
 
     @Option(names = "--workers-port", paramLabel = "PORT",
             description = "Run the trials on cluster workers ('tune4j worker --join HOST:PORT') instead of this "
@@ -30,26 +36,49 @@ final class WorkersOption {
                     + "(default: ${DEFAULT-VALUE}, workers on this machine only).")
     String host;
 
+    @Option(names = "--secret-file", paramLabel = "FILE",
+            description = "The cluster's shared secret; created (owner-only) if missing. Copy it to every worker "
+                    + "machine (default: tune4j.secret in the results folder).")
+    Path secretFile;
+
     boolean enabled() {
         return port != null;
     }
 
     /**
      * Starts the study's cluster node, or null without {@code --workers-port}. Called before the database is
-     * opened, so a bad address or a taken port leaves nothing behind.
+     * opened, so a bad address or a taken port leaves no database behind (the secret may be written).
      */
-    ClusterNode startNode() {
+    ClusterNode startNode(Path resultsDir) {
         if (!enabled()) return null;
-        NodeSettings settings;
+        String ownHost = ownHost();
         try {
-            settings = NodeSettings.study(ownHost(), port);
+            NodeSettings.checkStudyPort(port);
         } catch (IllegalArgumentException e) {
             throw new UserError("--workers-port: " + e.getMessage(), e);
         }
+        Path file = secretFile != null ? secretFile : OwnerOnly.folder(resultsDir).resolve(SECRET_FILE);
+        NodeSettings settings = NodeSettings.study(ownHost, port, secret(file, true));
         try {
             return ClusterNode.start(settings, NODE_START);
         } catch (ClusterException e) {
             throw new UserError("--workers-port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The secret in {@code file}, which the study creates when it is missing; a worker must be given the
+     * study's.
+     */
+    static ClusterSecret secret(Path file, boolean create) {
+        if (!create && !Files.exists(file)) {
+            throw new UserError("--secret-file " + file + ": no such file; copy the study's " + SECRET_FILE + " (in its"
+                    + " results folder, written when 'tune4j run --workers-port' starts) to this machine");
+        }
+        try {
+            return ClusterSecret.parse(OwnerOnly.readOrCreate(file, ClusterSecret::newText));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UserError("--secret-file " + file + ": " + e.getMessage(), e);
         }
     }
 

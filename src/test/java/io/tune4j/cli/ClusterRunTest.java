@@ -8,6 +8,7 @@ import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.cluster.FreePorts;
+import io.tune4j.trainer.cluster.TestSecret;
 import io.tune4j.trainer.cluster.WorkerJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ class ClusterRunTest {
                 .replace("search: {sampler: random, trials: 3, seed: 42}", "search: {sampler: random, trials: 3, seed: 42, parallel: 2}")
                 .replace("epochs: 30", "epochs: 2"));
         Path results = dir.resolve("results");
+        // The study uses the secret its results folder holds, and the worker is given a copy.
+        TestSecret.writeTo(results.resolve("tune4j.secret"));
         int port = FreePorts.pair();
         CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> Tune4jCli.run("run", space.toString(),
                 "--results", results.toString(), "--no-progress", "--workers-port", String.valueOf(port)));

@@ -13,6 +13,7 @@ import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.training.Accuracy;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,8 +53,13 @@ class CommandLineEndToEndTest {
                 .filter(l -> l.matches("trial [0-2] COMPLETE 0\\.\\d{4} in \\d+\\.\\d s, \\d+ epochs: .*learning_rate=.*"))
                 .count(), firstRun.out());
         assertFalse(firstRun.out().contains("epoch 1/"), "no live lines without a terminal: " + firstRun.out());
+        // As a user opens it in plain SQL: the data account of the generated, owner-only credentials file.
+        Properties credentials = new Properties();
+        try (Reader in = Files.newBufferedReader(results.resolve("tune4j.credentials"))) {
+            credentials.load(in);
+        }
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath(),
-                "sa", "");
+                credentials.getProperty("user"), credentials.getProperty("password"));
              ResultSet trials = db.createStatement().executeQuery(
                      "SELECT t.number, t.state, (SELECT COUNT(*) FROM trial_values v WHERE v.trial_id = t.trial_id),"
                              + " (SELECT a.attr_value FROM trial_attrs a WHERE a.trial_id = t.trial_id"

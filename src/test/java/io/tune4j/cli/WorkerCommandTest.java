@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.tune4j.cli.Tune4jCli.Result;
+import io.tune4j.trainer.cluster.TestSecret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,9 @@ class WorkerCommandTest {
             "--bus-port|65536|tune4j: --bus-port: the port must be 1..65535, got 65536",
             "--slots|0|tune4j: --slots must be >= 1, got 0",
             "--wait|soon|tune4j: --wait: 'soon' is not a duration like 90s, 10m or 2h",
+            "--secret-file|/nonexistent/tune4j.secret|tune4j: --secret-file /nonexistent/tune4j.secret: no such file; copy"
+                    + " the study's tune4j.secret (in its results folder, written when 'tune4j run --workers-port' starts)"
+                    + " to this machine",
     })
     void aBadWorkerOptionIsOneLineNamingItAndExit2(String option, String value, String message) {
         String join = option.equals("--join") ? value : "127.0.0.1:5701";
@@ -37,9 +41,20 @@ class WorkerCommandTest {
     }
 
     @Test
-    void aStudyThatNeverAnswersEndsTheWorkerWithWhatToCheck() {
+    void aSecretFileThatIsNotASecretIsOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("tune4j.secret"), "hunter2\n");
+        Result result = Tune4jCli.run("worker", "--join", "127.0.0.1:5701", "--secret-file", file.toString());
+        assertEquals(2, result.exitCode());
+        assertEquals("tune4j: --secret-file " + file + ": a cluster secret is 64 hex digits (as 'tune4j run"
+                + " --workers-port' writes it), this is not", result.err().strip());
+    }
+
+    @Test
+    void aStudyThatNeverAnswersEndsTheWorkerWithWhatToCheck(@TempDir Path dir) {
         int port = io.tune4j.trainer.cluster.FreePorts.pair();
-        Result result = Tune4jCli.run("worker", "--join", "127.0.0.1:" + port, "--wait", "2s");
+        Path secret = TestSecret.writeTo(dir.resolve("tune4j.secret"));
+        Result result = Tune4jCli.run("worker", "--join", "127.0.0.1:" + port, "--wait", "2s", "--secret-file",
+                secret.toString());
         assertEquals(2, result.exitCode());
         assertEquals("tune4j: no study answered at 127.0.0.1:" + port + " within 2 s: is './tune4j run SPACE_FILE"
                 + " --workers-port " + port + "' running there, and can this machine reach it (ports " + port

@@ -145,7 +145,8 @@ class H2StudyStoreTest {
             store.reportIntermediate(trial.id(), 1, Map.of("val_loss", 0.3));
             store.finishTrial(trial.id(), TrialState.COMPLETE, 0.3, null);
         }
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"), "sa", "");
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
+                Credentials.of(results).user(), Credentials.of(results).password());
              ResultSet rs = db.createStatement().executeQuery(
                      "SELECT s.name, t.number, t.objective_value, p.value_num, v.metric_value FROM studies s"
                              + " JOIN trials t ON t.study_id = s.study_id"

@@ -38,7 +38,8 @@ class ParamSummaryTest {
             study = fill(store, "a");
         }
         // What a tune4j before the summary left behind: no summary rows, schema version 1.
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"), "sa", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
+                Credentials.of(results).adminUser(), Credentials.of(results).adminPassword());
              Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE study_param_choices");
             statement.execute("DROP TABLE study_params");

@@ -28,15 +28,32 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tune4j bench crash}: the kill loop. Starts {@code tune4j run} in a child JVM on a fresh results folder,
- * kills it with SIGKILL at a random moment, reads the file, restarts it, again and again; then lets a last run
- * finish. Counts what crash safety promises: no trial lost, none stuck RUNNING, no number twice.
+ * {@code tune4j bench crash}: the kill loop. Scenario {@code single}: starts {@code tune4j run} in a child JVM
+ * on a fresh results folder, kills it with SIGKILL at a random moment, reads the file, restarts it, again and
+ * again; then lets a last run finish. Counts what crash safety promises: no trial lost, none stuck RUNNING, no
+ * number twice. Scenario {@code kill-server}: see {@link KillServerRounds}.
  */
 @Command(name = "crash", mixinStandardHelpOptions = true,
         description = "Kill ./tune4j run at random moments, resume it, and count lost, stuck and duplicated trials.")
 final class CrashBenchCommand implements Callable<Integer> {
+    /** What is killed: a run on its own, or the run serving a file another run writes through. */
+    enum Scenario { single, kill_server }
+
     @Option(names = "--space", required = true, paramLabel = "FILE", description = "A space file, e.g. spaces/iris-mlp.yaml.")
     Path space;
+
+    @Option(names = "--scenario", defaultValue = "single", paramLabel = "NAME",
+            converter = ScenarioName.class,
+            description = "single: one run killed and resumed; kill-server: two runs on one study, the one serving"
+                    + " the file killed. Default: ${DEFAULT-VALUE}.")
+    Scenario scenario;
+
+    @Option(names = "--rounds", defaultValue = "30", description = "kill-server: rounds. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--survivor-trials", defaultValue = "8",
+            description = "kill-server: trials of the run that is not killed. Default: ${DEFAULT-VALUE}.")
+    int survivorTrials;
 
     @Option(names = "--kills", defaultValue = "20", description = "Runs killed before the last one. Default: ${DEFAULT-VALUE}.")
     int kills;
@@ -75,6 +92,12 @@ final class CrashBenchCommand implements Callable<Integer> {
         Path logs = work.resolve("logs");
         deleteTree(work);
         Files.createDirectories(logs);
+        if (scenario == Scenario.kill_server) {
+            console.printf("bench crash --scenario kill-server: %s, %d rounds (seed %d), work in %s%n", space, rounds,
+                    seed, work);
+            return new KillServerRounds((dir, name, trials) -> startRun(dir, logs, name, trials), console)
+                    .run(work, study, rounds, survivorTrials, maxDelaySeconds, seed);
+        }
         Random random = new Random(seed);
         Map<Integer, Double> completeSoFar = new TreeMap<>();
         List<String[]> rows = new ArrayList<>();
@@ -85,7 +108,7 @@ final class CrashBenchCommand implements Callable<Integer> {
         console.printf("bench crash: %s, %d kills (seed %d), results in %s%n", space, kills, seed, results);
         for (int kill = 1; kill <= kills; kill++) {
             long delayMs = 500 + (long) (random.nextDouble() * (maxDelaySeconds * 1000 - 500));
-            Process run = startRun(results, logs, kill, 1_000_000);
+            Process run = startRun(results, logs, "run-" + kill, 1_000_000);
             if (run.waitFor(delayMs, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("run " + kill + " ended by itself with code " + run.exitValue()
                         + " before it was killed; see " + logs);
@@ -105,7 +128,7 @@ final class CrashBenchCommand implements Callable<Integer> {
                     after.openedCleanly() ? "opened cleanly" : "DID NOT OPEN: " + after.openError());
             console.flush();
         }
-        Process last = startRun(results, logs, kills + 1, finalTrials);
+        Process last = startRun(results, logs, "run-" + (kills + 1), finalTrials);
         int lastExit = last.waitFor();
         CrashSnapshot end = CrashSnapshot.read(results, study);
         int lostAtEnd = end.lostSince(completeSoFar);
@@ -134,12 +157,12 @@ final class CrashBenchCommand implements Callable<Integer> {
         return clean ? 0 : 1;
     }
 
-    private Process startRun(Path results, Path logs, int index, int trials) throws IOException {
+    private Process startRun(Path results, Path logs, String name, int trials) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", space.toString(),
                 "--trials", String.valueOf(trials), "--no-progress", "--results", results.toString())
-                .redirectOutput(logs.resolve("run-" + index + ".out").toFile())
-                .redirectError(logs.resolve("run-" + index + ".err").toFile())
+                .redirectOutput(logs.resolve(name + ".out").toFile())
+                .redirectError(logs.resolve(name + ".err").toFile())
                 .start();
     }
 
@@ -171,12 +194,20 @@ final class CrashBenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Scenario names as written on the command line: {@code kill-server}. */
+    static final class ScenarioName implements picocli.CommandLine.ITypeConverter<Scenario> {
+        @Override
+        public Scenario convert(String value) {
+            return Scenario.valueOf(value.replace('-', '_'));
+        }
+    }
+
     /** Empties the work folder of an earlier kill loop; refuses a folder holding anything else. */
     private void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var entries = Files.list(dir)) {
             List<String> foreign = entries.map(p -> p.getFileName().toString())
-                    .filter(name -> !name.equals("results") && !name.equals("logs")).toList();
+                    .filter(name -> !name.startsWith("results") && !name.equals("logs")).toList();
             if (!foreign.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--work " + dir + " holds " + foreign
                         + ", not only an earlier kill loop's results/ and logs/; choose an empty or new folder");

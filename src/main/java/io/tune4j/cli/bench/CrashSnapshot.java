@@ -1,5 +1,6 @@
 package io.tune4j.cli.bench;
 
+import io.tune4j.search.study.IntermediateValue;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
@@ -10,16 +11,38 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A study's trials as read from its results file right after a kill, with the checks the kill loop counts. */
-record CrashSnapshot(List<TrialRecord> trials, String openError) {
+/**
+ * A study's trials as read from its results file right after a kill, with the checks the kill loop counts;
+ * {@code lostEpochs} counts the epochs missing from COMPLETE trials (a step below {@code epochs_trained} with
+ * no values, or with fewer metrics than the trial's other steps).
+ */
+record CrashSnapshot(List<TrialRecord> trials, int lostEpochs, String openError) {
 
     /** Reads {@code study} from {@code results}; a file that does not open is recorded, not thrown. */
     static CrashSnapshot read(Path results, String study) {
-        try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            return new CrashSnapshot(store.findStudy(study).map(s -> store.trials(s.id())).orElse(List.of()), null);
+        try (H2StudyStore store = H2StudyStore.openReader(results)) {
+            List<TrialRecord> trials = store.findStudy(study).map(s -> store.trials(s.id())).orElse(List.of());
+            int lostEpochs = 0;
+            for (TrialRecord trial : trials) {
+                if (trial.state() == TrialState.COMPLETE) lostEpochs += lostEpochs(trial, store.intermediateValues(trial.id()));
+            }
+            return new CrashSnapshot(trials, lostEpochs, null);
         } catch (RuntimeException e) {
-            return new CrashSnapshot(List.of(), e.getMessage());
+            return new CrashSnapshot(List.of(), 0, e.getMessage());
         }
+    }
+
+    private static int lostEpochs(TrialRecord trial, List<IntermediateValue> values) {
+        String trained = trial.attributes().get("epochs_trained");
+        if (trained == null) return 0; // not a DL4J trial: no count to check against
+        Map<Integer, Integer> metricsPerStep = new TreeMap<>();
+        values.forEach(v -> metricsPerStep.merge(v.step(), 1, Integer::sum));
+        int metrics = metricsPerStep.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int lost = 0;
+        for (int step = 1; step <= Integer.parseInt(trained); step++) {
+            if (metricsPerStep.getOrDefault(step, 0) < metrics || metrics == 0) lost++;
+        }
+        return lost;
     }
 
     boolean openedCleanly() {

@@ -16,6 +16,7 @@ import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.pool.ScriptedObjectives;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class ClusterPoolOutcomesTest {
     @Test
     void aTrialThatThrowsOnItsWorkerFailsWithTheReasonAndTheWorkerTakesTheNext() throws Exception {
         int port = FreePorts.pair();
-        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), START);
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), START);
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm worker = worker(port)) {
             Study study = Study.open(new StudyDefinition("throws", Direction.MAXIMIZE, "score", "random", 7, ""),
@@ -58,7 +59,7 @@ class ClusterPoolOutcomesTest {
     void thePrunerAnswersAWorkerAndItsTrialIsRecordedPruned() throws Exception {
         int port = FreePorts.pair();
         SearchSpace grid = SearchSpace.builder().uniform("x", 0, 1).build();
-        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), START);
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), START);
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm worker = worker(port)) {
             // Minimizing over the grid x = 0, 1: trial 0 scores 0 throughout, so trial 1 loses at the first rung.
@@ -81,7 +82,7 @@ class ClusterPoolOutcomesTest {
     @Test
     void aTrialWhoseWorkerIsLostOnEveryAttemptFailsWithTheLastReason() throws Exception {
         int port = FreePorts.pair();
-        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), START);
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), START);
              H2StudyStore store = H2StudyStore.openFile(results)) {
             Study study = Study.open(new StudyDefinition("unlucky", Direction.MAXIMIZE, "score", "random", 7, ""),
                     SPACE, new RandomSampler(7), store);
@@ -107,18 +108,18 @@ class ClusterPoolOutcomesTest {
     /** A worker node that says hello with one slot, takes the first trial sent, and leaves the cluster. */
     private static void dieOnFirstTrial(int studyPort, String name) throws Exception {
         ClusterNode worker = ClusterNode.start(new NodeSettings("127.0.0.1", studyPort + 2, 100, 0,
-                List.of(new ClusterAddress("127.0.0.1", studyPort))), START);
+                List.of(new ClusterAddress("127.0.0.1", studyPort)), TestSecret.SECRET), START);
         String id = UUID.randomUUID().toString();
         CompletableFuture<Void> gotTrial = new CompletableFuture<>();
-        worker.eventBus().<JsonObject>consumer(ClusterProtocol.workerAddress(id), message -> {
-            message.reply(true);
+        worker.bus().consumer(ClusterProtocol.workerAddress(id), message -> {
+            message.replyValue(true);
             gotTrial.complete(null);
         });
         JsonObject hello = new JsonObject().put("worker", id).put("name", name).put("slots", 1)
                 .put("member", worker.memberId().toString());
         for (int attempt = 0; ; attempt++) {
             try {
-                worker.eventBus().request(ClusterProtocol.HELLO, hello).toCompletionStage().toCompletableFuture()
+                worker.bus().request(ClusterProtocol.HELLO, hello, new DeliveryOptions()).toCompletionStage().toCompletableFuture()
                         .get(10, TimeUnit.SECONDS);
                 break;
             } catch (Exception notRegisteredHereYet) {

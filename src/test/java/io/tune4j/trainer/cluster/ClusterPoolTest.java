@@ -41,7 +41,7 @@ class ClusterPoolTest {
     @Test
     void trialsRunOnBothWorkersAndTheirEpochsReachTheStudysStore() throws Exception {
         int port = FreePorts.pair();
-        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), Duration.ofMinutes(2));
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm a = worker(port, "worker-a");
              WorkerJvm b = worker(port, "worker-b")) {
@@ -72,7 +72,7 @@ class ClusterPoolTest {
     @Test
     void aWorkerKilledMidTrialHasItsTrialRunAgainOnTheOtherWithTheSameParams() throws Exception {
         int port = FreePorts.pair();
-        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), Duration.ofMinutes(2));
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm a = worker(port, "worker-a");
              WorkerJvm b = worker(port, "worker-b")) {
@@ -103,7 +103,7 @@ class ClusterPoolTest {
     @Test
     void aFrozenWorkerIsGivenUpOnAndItsTrialRunsOnTheOther() throws Exception {
         int port = FreePorts.pair();
-        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+        try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), Duration.ofMinutes(2));
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm a = worker(port, "worker-a");
              WorkerJvm b = worker(port, "worker-b")) {
@@ -147,7 +147,7 @@ class ClusterPoolTest {
                 Thread.sleep(100);
             }
             assertTrue(early.output().get(0).startsWith("no study at 127.0.0.1:" + port + " yet"), early.output().toString());
-            try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port), Duration.ofMinutes(2));
+            try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), Duration.ofMinutes(2));
                  H2StudyStore store = H2StudyStore.openFile(results)) {
                 Study study = Study.open(new StudyDefinition("late", Direction.MAXIMIZE, "score", "random", 7, ""),
                         SPACE, new RandomSampler(7), store);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,11 @@ public final class WorkerJvm implements AutoCloseable {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 "io.tune4j.cli.Main", "worker"));
         command.addAll(List.of(args));
+        if (!command.contains("--secret-file")) {
+            Path secret = Files.createTempFile("tune4j-test", ".secret");
+            secret.toFile().deleteOnExit();
+            command.addAll(List.of("--secret-file", TestSecret.writeTo(secret).toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("OMP_NUM_THREADS", "1");
         return new WorkerJvm(builder.start());
