@@ -51,7 +51,8 @@ class SchemaThreeTest {
             store.setParams(store.createTrial(id, "w").id(), Map.of("lr", 0.01, "optimizer", "adam", "units", 32));
         }
         // What a tune4j of schema 2 left behind: no schema-3 tables.
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"), "sa", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
+                Credentials.of(results).adminUser(), Credentials.of(results).adminPassword());
              Statement statement = connection.createStatement()) {
             for (String table : List.of("study_distribution_choices", "study_distributions", "study_notes", "trial_notes")) {
                 statement.execute("DROP TABLE " + table);
@@ -66,7 +67,8 @@ class SchemaThreeTest {
             Study.open(definition(), SPACE, new RandomSampler(1), store);
             assertEquals("log_uniform", queries.params(id).get(0).declared().type());
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"), "sa", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
+                Credentials.of(results).adminUser(), Credentials.of(results).adminPassword());
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
             rs.next();
