@@ -6,14 +6,22 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * A dataset cut into training, validation and test parts, features standardized with statistics of the
- * training part only, labels one-hot. {@code image} is the shape of each row when the rows are images.
+ * training part only. Classification labels are one-hot over {@code classNames}; a regression target is one
+ * column, standardized by {@code target} ({@code classNames} is then empty). {@code image} is the shape of each
+ * row when the rows are images.
  */
 public record DatasetSplits(String name, DataSet train, DataSet validation, DataSet test, List<String> classNames,
-                            Optional<ImageShape> image) {
+                            Optional<ImageShape> image, Task task, TargetScale target) {
 
-    /** A table: rows of features that have no spatial layout. */
+    /** Classification of a table: rows of features that have no spatial layout. */
     public DatasetSplits(String name, DataSet train, DataSet validation, DataSet test, List<String> classNames) {
         this(name, train, validation, test, classNames, Optional.empty());
+    }
+
+    /** Classification (binary when there are two classes is not assumed: that is declared). */
+    public DatasetSplits(String name, DataSet train, DataSet validation, DataSet test, List<String> classNames,
+                         Optional<ImageShape> image) {
+        this(name, train, validation, test, classNames, image, Task.CLASSIFICATION, TargetScale.NONE);
     }
 
     public int inputs() {
@@ -22,5 +30,10 @@ public record DatasetSplits(String name, DataSet train, DataSet validation, Data
 
     public int classes() {
         return classNames.size();
+    }
+
+    /** How many values the network outputs: one per class, or the one regression target. */
+    public int outputs() {
+        return task.classifies() ? classNames.size() : 1;
     }
 }

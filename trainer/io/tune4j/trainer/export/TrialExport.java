@@ -26,7 +26,7 @@ public final class TrialExport {
      */
     public static String rebuiltJson(NetworkDefinition definition, DatasetSplits data, Map<String, Object> params,
                                      long seed) {
-        return definition.build(params, new NetworkContext(Dl4jObjective.inputOf(data), data.classes(), seed)).toJson();
+        return definition.build(params, new NetworkContext(Dl4jObjective.inputOf(data), data.outputs(), seed, data.task())).toJson();
     }
 
     /**

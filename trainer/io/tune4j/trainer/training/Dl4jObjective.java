@@ -78,7 +78,7 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
      * memory estimate, or fails the trial as infeasible (in milliseconds: no array exists yet).
      */
     private PreTrainingCheck.Estimate check(Trial trial) {
-        NetworkContext context = new NetworkContext(inputOf(data), data.classes(), trial.seed());
+        NetworkContext context = new NetworkContext(inputOf(data), data.outputs(), trial.seed(), data.task());
         long started = System.nanoTime();
         try {
             PreTrainingCheck.Estimate estimate = PreTrainingCheck.check(definition, trial.params(), context,
@@ -107,7 +107,7 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
     public long trainingBytes(Map<String, Object> params) {
         Object batch = params.getOrDefault(Hyperparameter.BATCH_SIZE.key(), Hyperparameter.BATCH_SIZE.defaultValue());
         try {
-            return PreTrainingCheck.check(definition, params, new NetworkContext(inputOf(data), data.classes(), 0),
+            return PreTrainingCheck.check(definition, params, new NetworkContext(inputOf(data), data.outputs(), 0, data.task()),
                     ((Number) batch).intValue(), Long.MAX_VALUE).memoryBytes();
         } catch (RuntimeException e) {
             return 0;
