@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class StudyFile {
     private static final List<String> SECTIONS =
-            List.of("study", "dataset", "split", "objective", "search", "training", "pruner", "network", "space");
+            List.of("study", "task", "dataset", "split", "objective", "search", "training", "pruner", "network", "space");
     /** The study name becomes a folder, results/&lt;study&gt;/, so it must not climb out or need quoting. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String DEFAULT_METRIC = "val_accuracy";
@@ -68,7 +68,8 @@ public final class StudyFile {
         String study = studyName(root.require("study"));
         SearchSettings search = SearchSettingsParser.parse(root.get("search"));
         ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), EarlyStopping.METRICS, DEFAULT_METRIC);
-        DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), folder, search.seed());
+        DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), root.get("task"), folder,
+                search.seed());
         PoolSettings pool = PoolSettingsParser.parse(root.get("search"));
         FaultTolerance faults = FaultToleranceParser.parse(root.get("search"));
         TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
