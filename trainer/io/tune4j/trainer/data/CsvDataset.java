@@ -79,7 +79,7 @@ final class CsvDataset {
         if (chosen == Task.REGRESSION) {
             double[] targets = new double[labels.size()];
             for (int r = 0; r < targets.length; r++) targets[r] = target(labels.get(r), labelName);
-            return new LabeledTable(features, text, columns, null, targets, List.of(), Optional.empty());
+            return new LabeledTable(features, text, columns, labelName, null, targets, List.of(), Optional.empty());
         }
         return classify(features, text, columns, labels, numericLabels, chosen, labelName);
     }
@@ -262,7 +262,7 @@ final class CsvDataset {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) index.put(classNames.get(i), i);
         int[] y = labels.stream().mapToInt(index::get).toArray();
-        return new LabeledTable(features, text, columns, y, null, classNames, Optional.empty());
+        return new LabeledTable(features, text, columns, labelName, y, null, classNames, Optional.empty());
     }
 
     static boolean isNumber(String cell) {

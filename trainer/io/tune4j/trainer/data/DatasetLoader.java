@@ -13,6 +13,20 @@ public final class DatasetLoader {
 
     public static DatasetSplits load(DataConfig config) {
         Source source = read(config);
+        List<LabeledTable> parts = parts(config, source);
+        return splits(source, parts.get(0), parts.get(1), parts.get(2));
+    }
+
+    /**
+     * The raw rows of the test part {@link #load} cuts, as CSV (a header of the feature columns, then the label):
+     * what an exported bundle must score as the study recorded.
+     */
+    public static String testPartCsv(DataConfig config) {
+        Source source = read(config);
+        return RawCsv.of(parts(config, source).get(2));
+    }
+
+    private static List<LabeledTable> parts(DataConfig config, Source source) {
         List<LabeledTable> parts;
         if (source.test().isPresent()) {
             // The idx test files are the test part; validation is cut from the training files.
@@ -24,7 +38,7 @@ public final class DatasetLoader {
                     config.validationFraction(), config.testFraction());
             parts = List.of(cut.get(2), cut.get(0), cut.get(1));
         }
-        return splits(source, parts.get(0), parts.get(1), parts.get(2));
+        return parts;
     }
 
     /**

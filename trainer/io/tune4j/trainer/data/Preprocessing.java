@@ -28,15 +28,17 @@ public final class Preprocessing {
     private final int rawWidth;
     private final NormalizerStandardize normalizer;
     private final Task task;
+    private final String labelName;
     private final List<String> classNames;
     private final Optional<ImageShape> image;
 
     private Preprocessing(List<ColumnEncoder> encoders, int rawWidth, NormalizerStandardize normalizer, Task task,
-                          List<String> classNames, Optional<ImageShape> image) {
+                          String labelName, List<String> classNames, Optional<ImageShape> image) {
         this.encoders = List.copyOf(encoders);
         this.rawWidth = rawWidth;
         this.normalizer = normalizer;
         this.task = task;
+        this.labelName = labelName;
         this.classNames = List.copyOf(classNames);
         this.image = image;
     }
@@ -48,7 +50,8 @@ public final class Preprocessing {
                     : ColumnEncoder.Numeric.fit(column, train.features()));
         }
         int rawWidth = train.features().length == 0 ? 0 : train.features()[0].length;
-        Preprocessing unscaled = new Preprocessing(encoders, rawWidth, null, task, train.classNames(), train.image());
+        Preprocessing unscaled = new Preprocessing(encoders, rawWidth, null, task, train.labelName(), train.classNames(),
+                train.image());
         float[][] encoded = unscaled.encodeAll(train);
         int groupSize = train.image().map(shape -> shape.height() * shape.width()).orElse(1);
         double[][] stats = meanAndScale(encoded, groupSize);
@@ -62,7 +65,8 @@ public final class Preprocessing {
         } else {
             normalizer = new NormalizerStandardize(mean, scale);
         }
-        return new Preprocessing(encoders, rawWidth, normalizer, task, train.classNames(), train.image());
+        return new Preprocessing(encoders, rawWidth, normalizer, task, train.labelName(), train.classNames(),
+                train.image());
     }
 
     /** The encoded, standardized rows of {@code table} with their labels (one-hot) or standardized targets. */
@@ -189,6 +193,11 @@ public final class Preprocessing {
         return encoders.isEmpty() ? rawWidth : encoders.size();
     }
 
+    /** The label column's name in the training file ("label" for unnamed rows). */
+    public String labelName() {
+        return labelName;
+    }
+
     public Task task() {
         return task;
     }
@@ -215,6 +224,7 @@ public final class Preprocessing {
     public Map<String, Object> description() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("task", task.key());
+        map.put("label", labelName);
         if (task.classifies()) map.put("classes", classNames);
         image.ifPresent(shape -> map.put("image", List.of(shape.height(), shape.width(), shape.channels())));
         if (encoders.isEmpty()) map.put("inputs", rawWidth);
@@ -243,6 +253,6 @@ public final class Preprocessing {
             }
         }
         int rawWidth = ((Number) description.getOrDefault("inputs", numeric)).intValue();
-        return new Preprocessing(encoders, rawWidth, normalizer, task, classes, image);
+        return new Preprocessing(encoders, rawWidth, normalizer, task, (String) description.get("label"), classes, image);
     }
 }

@@ -106,7 +106,7 @@ final class StratifiedSplit {
                 if (targets != null) targets[at] = table.targets()[r];
             }
         }
-        return new LabeledTable(x.toArray(float[][]::new), text.toArray(String[][]::new), first.columns(), labels,
+        return new LabeledTable(x.toArray(float[][]::new), text.toArray(String[][]::new), first.columns(), first.labelName(), labels,
                 targets, first.classNames(), first.image());
     }
 }
