@@ -87,6 +87,14 @@ final class RunCommand implements Callable<Integer> {
         // leaves nothing behind.
         if (withDashboard) dashboard.checked();
         DatasetSplits data = DatasetLoader.load(plan.data());
+        Dl4jObjective objective;
+        try {
+            // Built here, before the database: it checks what only the data can tell (class weights' labels).
+            objective = new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(),
+                    results.studyDir(plan.study()).resolve("models"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
         if (!plan.pool().gpus().isEmpty()) {
             try {
                 CudaDevice.checkAvailable(plan.pool().gpus());
@@ -138,8 +146,7 @@ final class RunCommand implements Callable<Integer> {
                          + " left); the run stops", DISK_FULL))) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
-                ran = study.optimize(new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), modelDir),
-                        plan.search().budget(), pool, listener);
+                ran = study.optimize(objective, plan.search().budget(), pool, listener);
                 onStop.holdIfStopping();
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
