@@ -38,6 +38,12 @@ public sealed interface BuiltNetwork {
     Model create();
 
     /**
+     * A copy of this configuration, for a second network: DL4J keeps a network's iteration and epoch counts in its
+     * configuration, so two networks of one configuration would share them (and Adam's bias correction with them).
+     */
+    BuiltNetwork copy();
+
+    /**
      * A copy of this configuration whose output layer's loss is {@code change} of its current one (class weights
      * are data, not params, so they are set after the network is built, whoever built it).
      *
@@ -95,6 +101,11 @@ public sealed interface BuiltNetwork {
         }
 
         @Override
+        public BuiltNetwork copy() {
+            return new Layers(configuration.clone());
+        }
+
+        @Override
         public BuiltNetwork withOutputLoss(UnaryOperator<ILossFunction> change) {
             MultiLayerConfiguration copy = configuration.clone();
             BuiltNetwork.changeLoss(copy.getConf(copy.getConfs().size() - 1).getLayer(), change);
@@ -125,6 +136,11 @@ public sealed interface BuiltNetwork {
             Map<String, InputType> types = new LinkedHashMap<>(configuration.getLayerActivationTypes(input));
             configuration.getNetworkInputs().forEach(types::remove);
             return types;
+        }
+
+        @Override
+        public BuiltNetwork copy() {
+            return new Graph(configuration.clone());
         }
 
         @Override

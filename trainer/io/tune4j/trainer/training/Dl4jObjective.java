@@ -6,6 +6,7 @@ import io.tune4j.search.study.TrialPrunedException;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.data.Task;
+import io.tune4j.trainer.network.BuiltNetwork;
 import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.network.Hyperparameter;
 import io.tune4j.trainer.network.NetworkContext;
@@ -92,7 +93,6 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
     @Override
     public double evaluate(Trial trial) throws IOException {
         long started = System.nanoTime();
-        Nd4j.getRandom().setSeed(trial.seed());
         PreTrainingCheck.Estimate estimate = check(trial);
         List<FoldRun> runs = new ArrayList<>();
         try {
@@ -106,7 +106,9 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
 
     private FoldRun run(Trial trial, PreTrainingCheck.Estimate estimate, int fold) {
         DatasetSplits data = folds.get(fold);
-        var network = classWeights.isEmpty() ? estimate.network()
+        // Every fold's network starts from the same weights, those the trial's seed gives one network alone.
+        Nd4j.getRandom().setSeed(trial.seed());
+        BuiltNetwork network = classWeights.isEmpty() ? estimate.network().copy()
                 : estimate.network().withOutputLoss(loss -> ClassWeights.weigh(loss, classWeights.get(fold)));
         return new FoldRun(data, TrainableNetwork.of(network.create()), batchSize(trial), trial.seed(),
                 Augmentation.of(trial.params()).forTrial(data.image(), trial.seed()));

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tune4j.search.study.Trial;
 import io.tune4j.trainer.OfflineDl4j;
 import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.data.ImageShape;
 import io.tune4j.trainer.data.Task;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,37 +179,5 @@ class Dl4jObjectiveTest {
             y[r][label] = 1;
         }
         return new DataSet(Nd4j.create(x), Nd4j.create(y));
-    }
-
-    /** A trial that keeps what the objective tells it, as the study store would. */
-    private static final class RecordingTrial implements Trial {
-        final List<Map<String, Double>> reports = new ArrayList<>();
-        final Map<String, String> attributes = new HashMap<>();
-        private final int number;
-        private final long seed;
-        private final Map<String, Object> params;
-
-        RecordingTrial(int number, long seed, Map<String, Object> params) {
-            this.number = number;
-            this.seed = seed;
-            this.params = params;
-        }
-
-        @Override public int number() { return number; }
-
-        @Override public long seed() { return seed; }
-
-        @Override public Map<String, Object> params() { return params; }
-
-        @Override
-        public void report(int step, Map<String, Double> metrics) {
-            assertEquals(reports.size() + 1, step, "epochs are reported in order from 1");
-            reports.add(metrics);
-        }
-
-        @Override
-        public void setAttribute(String key, String value) {
-            attributes.put(key, value);
-        }
     }
 }
