@@ -41,6 +41,11 @@ public final class DatasetLoader {
         return parts;
     }
 
+    /** The parts each trial trains on: one split, or {@code kfold} × {@code repeats} folds when kfold is above 1. */
+    public static List<DatasetSplits> loadFolds(DataConfig config, int kfold, int repeats) {
+        return kfold > 1 ? folds(config, kfold, repeats) : List.of(load(config));
+    }
+
     /**
      * k-fold evaluation, {@code repeats} times with different seeds: for each repeat and fold, the fold is the
      * validation part and the other folds the training part, each with its own preprocessing fitted on that
