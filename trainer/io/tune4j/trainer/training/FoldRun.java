@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -60,14 +61,14 @@ final class FoldRun {
     }
 
     /**
-     * One pass over the training part in a freshly shuffled order, checking the clock between mini-batches;
-     * false when {@code deadline} ({@link System#nanoTime}) passed first and the epoch was cut short. A loss that
+     * One pass over the training part in a freshly shuffled order, asking {@code timeUp} between mini-batches;
+     * false when the time was up first and the epoch was cut short. A loss that
      * is not a finite number ends the trial at once: a diverged network cannot recover, so the rest of the epoch
      * would only waste time (a whole MNIST epoch of it, with too high a learning rate).
      */
-    boolean trainEpoch(int epoch, long deadline) {
+    boolean trainEpoch(int epoch, BooleanSupplier timeUp) {
         for (Iterator<DataSet> batch = batches.nextEpoch(); batch.hasNext(); ) {
-            if (System.nanoTime() - deadline > 0) return false;
+            if (timeUp.getAsBoolean()) return false;
             network.fit(augmentation.apply(batch.next()));
             double loss = network.score();
             if (!Double.isFinite(loss)) {
