@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -257,7 +256,7 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
         // Written to a temporary name first: a crash mid-write must not leave a truncated model behind.
         Path target = ModelRetention.modelFile(modelDir, trialNumber);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        ModelSerializer.writeModel(network.model(), partial.toFile(), true);
+        ModelBundle.write(network.model(), partial, folds.get(0).preprocessing());
         Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -23,7 +23,8 @@ public final class SpaceFileObjectives implements ObjectiveFactory {
     public Objective create(String payload) {
         JsonObject json = new JsonObject(payload);
         StudyPlan plan = StudyFile.parse(json.getString("source"), Path.of("").toAbsolutePath(), "the study's space file");
-        return new Dl4jObjective(DatasetLoader.load(plan.data()), plan.network(), plan.training(), plan.metric(),
+        return new Dl4jObjective(DatasetLoader.loadFolds(plan.data(), plan.evaluation().kfold(),
+                plan.evaluation().repeats()), plan.network(), plan.training(), plan.metric(),
                 Path.of(json.getString("models")));
     }
 }

@@ -43,8 +43,8 @@ import java.util.regex.Pattern;
  */
 public final class StudyFile {
     private static final List<String> SECTIONS =
-            List.of("study", "dataset", "split", "evaluation", "objective", "search", "training", "pruner", "network",
-                    "space");
+            List.of("study", "task", "dataset", "split", "evaluation", "objective", "search", "training", "pruner",
+                    "network", "space");
     /** The study name becomes a folder, results/&lt;study&gt;/, so it must not climb out or need quoting. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -71,9 +71,10 @@ public final class StudyFile {
         SpecMapping root = SpecDocument.parse(name, text).mapping().allowOnly(SECTIONS);
         String study = studyName(root.require("study"));
         SearchSettings search = SearchSettingsParser.parse(root.get("search"));
-        DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), folder, search.seed());
-        // Until the space file declares its task, every study classifies.
-        Task task = Task.CLASSIFICATION;
+        DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), root.get("task"), folder,
+                search.seed());
+        // The declared task (or a built-in table's); an undeclared continuous label is refused when the data is read.
+        Task task = data.declaredTask();
         ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), TaskMetrics.reported(task),
                 TaskMetrics.defaultObjective(task));
         EvaluationSpec evaluation = EvaluationSpecParser.parse(root.get("evaluation"));
