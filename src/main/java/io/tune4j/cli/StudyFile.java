@@ -22,6 +22,7 @@ import io.tune4j.trainer.spec.NetworkSection;
 import io.tune4j.trainer.spec.NetworkSectionParser;
 import io.tune4j.trainer.spec.NetworkSpaceCheck;
 import io.tune4j.trainer.spec.PoolSettingsParser;
+import io.tune4j.trainer.spec.TaskSpaceCheck;
 import io.tune4j.trainer.spec.TrainingSpecParser;
 import io.tune4j.trainer.data.Task;
 import io.tune4j.trainer.spec.EvaluationSpecParser;
@@ -88,6 +89,7 @@ public final class StudyFile {
         NetworkSpaceCheck.check(space, network);
         network.checkFits(space.space(), data.source().image(), root.get("network"));
         AugmentationSpaceCheck.check(space, data.source());
+        TaskSpaceCheck.check(space, task);
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
                 space.space(), text, faults, network.definition(), evaluation);
     }

@@ -169,6 +169,8 @@ class BadInputCatalogueTest {
                         "s.yaml:7: training.class_weights: unknown label 'daisy'; the labels are"),
                 run("max_trial_time unreadable", Map.of("s.yaml", valid + "training: {max_trial_time: 10 minutes}\n"),
                         "s.yaml", "s.yaml:6: training.max_trial_time: expected a duration"),
+                run("a regression loss on a classifier", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  loss: huber\n"),
+                        "s.yaml", "s.yaml:6: space.loss: a classification network's loss is cross-entropy"),
                 run("kfold of 1", Map.of("s.yaml", valid + "evaluation: {kfold: 1}\n"), "s.yaml",
                         "s.yaml:6: evaluation.kfold: must be at least 2"),
                 run("augmentation on a table", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  augment_flip: true\n"),
