@@ -3,8 +3,8 @@ package io.tune4j.cli;
 import io.tune4j.cli.terminal.LeaderboardTable;
 import io.tune4j.cli.terminal.ProgressDisplay;
 import io.tune4j.dashboard.server.DashboardServer;
-import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.Study;
+import io.tune4j.search.study.StudyChangedException;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.store.FreeSpaceWatch;
@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
             + " as when the output is a pipe or a file.")
     boolean noProgress;
 
+    @Option(names = "--allow-changes", description = "Continue a study whose space or sampler differs from its last"
+            + " run's; the change is recorded in the study's note.")
+    boolean allowChanges;
+
     @Option(names = "--dashboard", description = "Serve the live dashboard while the study runs; prints its URL.")
     boolean withDashboard;
 
@@ -101,8 +105,13 @@ final class RunCommand implements Callable<Integer> {
         try (H2StudyStore store = results.openOrCreate();
              // On the run's own store: the live feed then sees this run's writes without a second connection.
              DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
-            Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
-                    plan.createPruner(), store, plan.faults());
+            Study study;
+            try {
+                study = Study.open(plan.definition(), plan.space(), plan.createSampler(), plan.createPruner(), store,
+                        plan.faults(), allowChanges);
+            } catch (StudyChangedException e) {
+                throw new UserError(spaceFile + ": " + e.getMessage() + "; to continue it anyway: --allow-changes", e);
+            }
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
             out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows), results in %s%n",

@@ -2,6 +2,8 @@ package io.tune4j.cli;
 
 import io.tune4j.search.pruner.Pruner;
 import io.tune4j.search.pruner.PrunerFactory;
+import io.tune4j.search.sampler.Sampler;
+import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.space.SearchSpace;
 import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
@@ -35,7 +37,12 @@ public record StudyPlan(String study, DataConfig data, String metric, Direction 
     }
 
     public StudyDefinition definition() {
-        return new StudyDefinition(study, direction, metric, search.sampler(), search.seed(), source);
+        return new StudyDefinition(study, direction, metric, source);
+    }
+
+    /** The sampler the plan's {@code search:} section names, with its seed. */
+    public Sampler createSampler() {
+        return SamplerFactory.create(search);
     }
 
     /** The pruner the plan declares; Hyperband's top rung is the training's epochs. */

@@ -188,7 +188,7 @@ class BadInputCatalogueTest {
     void aBadReadingCommandAnswersInOneLineAndChangesNothing(Case bad) throws IOException {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, ""));
+            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1);
         }
         List<Path> before = listing(results);
         List<String> args = new ArrayList<>(bad.args());
