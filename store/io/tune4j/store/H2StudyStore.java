@@ -201,6 +201,30 @@ public final class H2StudyStore implements StudyStore {
         });
     }
 
+    /** Gives study {@code studyId} the name {@code newName}, which no study may have. */
+    public void renameStudy(long studyId, String newName) {
+        database.write(connection -> {
+            StudyLifecycle.rename(connection, studyId, newName);
+            return null;
+        });
+    }
+
+    /** Stores a copy of study {@code studyId}, every trial with its params, curves and notes, as {@code newName}. */
+    public void copyStudy(long studyId, String newName) {
+        database.write(connection -> {
+            StudyLifecycle.copy(connection, studyId, newName);
+            return null;
+        });
+    }
+
+    /** Removes study {@code studyId} and everything of it. */
+    public void deleteStudy(long studyId) {
+        database.write(connection -> {
+            StudyLifecycle.delete(connection, studyId);
+            return null;
+        });
+    }
+
     /** Sets the Markdown note of a study (an empty text removes it). */
     public void noteStudy(long studyId, String markdown) {
         database.write(connection -> {
@@ -287,24 +311,52 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public void setParams(long trialId, Map<String, Object> params) {
+        database.write(connection -> {
+            writeParams(connection, trialId, params);
+            return null;
+        });
+    }
+
+    private static void writeParams(Connection connection, long trialId, Map<String, Object> params)
+            throws SQLException {
         Map<String, ParamValue> stored = new LinkedHashMap<>();
         params.forEach((name, value) -> stored.put(name, ParamValue.of(value)));
-        database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
-                            + " VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
-                    insert.setLong(1, trialId);
-                    insert.setString(2, param.getKey());
-                    insert.setString(3, param.getValue().kind());
-                    insert.setString(4, param.getValue().text());
-                    insert.setObject(5, param.getValue().number());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
+                insert.setLong(1, trialId);
+                insert.setString(2, param.getKey());
+                insert.setString(3, param.getValue().kind());
+                insert.setString(4, param.getValue().text());
+                insert.setObject(5, param.getValue().number());
+                insert.addBatch();
             }
-            ParamSummary.add(connection, trialId, stored);
-            return null;
+            insert.executeBatch();
+        }
+        ParamSummary.add(connection, trialId, stored);
+    }
+
+    @Override
+    public TrialRecord enqueue(long studyId, Map<String, Object> params) {
+        return database.write(connection -> {
+            int number = takeNumber(connection, studyId);
+            long trialId;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO trials (study_id, number, state, seed) SELECT study_id, ?, 'WAITING', seed + ?"
+                            + " FROM studies WHERE study_id = ?", new String[] {"TRIAL_ID"})) {
+                insert.setInt(1, number);
+                insert.setInt(2, number);
+                insert.setLong(3, studyId);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    trialId = keys.getLong(1);
+                }
+            }
+            writeParams(connection, trialId, params);
+            Attributes.set(connection, trialId, ENQUEUED, "true");
+            return TrialReader.one(connection, trialId);
         });
     }
 

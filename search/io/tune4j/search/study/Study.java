@@ -7,6 +7,7 @@ import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.Distribution;
 import io.tune4j.search.space.SearchSpace;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ public final class Study {
     private final StudyStore store;
     private final String worker;
     private final List<TrialRecord> finished = new ArrayList<>();
+    /** Another study's trials the sampler learns from as if they were this study's (see {@link #warmStart}). */
+    private final List<TrialRecord> warmStart = new ArrayList<>();
     /** Trials asked and not yet told, by number: their params are the sampler's pending ones. */
     private final Map<Integer, StoredTrial> asked = new ConcurrentHashMap<>();
     /** Beats for trials asked through {@link #ask()} (optimize has its own) while any is not yet told. */
@@ -332,6 +335,31 @@ public final class Study {
                 trial.attributes()));
     }
 
+    /**
+     * Queues {@code params}, a point of the study's space, to run before the sampler's next suggestions (as
+     * Optuna's enqueue_trial); the next {@link #ask} of any process takes it. With {@code skipIfTried}, nothing is
+     * queued (empty) when a trial of the study already has exactly these params, so the points a space file
+     * lists are not queued again each time its study continues.
+     */
+    public Optional<TrialRecord> enqueue(Map<String, Object> params, boolean skipIfTried) {
+        space.violation(params).ifPresent(problem -> {
+            throw new IllegalArgumentException("cannot enqueue " + params + ": " + problem);
+        });
+        if (skipIfTried && store.trials(record.id()).stream().anyMatch(trial -> trial.params().equals(params))) {
+            return Optional.empty();
+        }
+        return Optional.of(store.enqueue(record.id(), params));
+    }
+
+    /**
+     * Shows the sampler {@code trials} of another study (see {@link WarmStart#usable}) beside this study's own,
+     * so its first suggestions already follow what that study found. They are not stored here, never this
+     * study's best, and not counted as its trials.
+     */
+    public void warmStart(List<TrialRecord> trials) {
+        warmStart.addAll(trials);
+    }
+
     /** Before each start, as Optuna's fail_stale_trials: dead processes' trials go back to the queue. */
     private void reclaimStale() {
         for (Reclaimed dead : staleTrials.reclaim(inFlight)) {
@@ -396,7 +424,23 @@ public final class Study {
 
     private SamplingContext context(int number) {
         List<Map<String, Object>> pending = asked.values().stream().map(StoredTrial::params).toList();
-        return new SamplingContext(space, direction(), number, finished, pending);
+        return new SamplingContext(space, direction(), number, history(), pending);
+    }
+
+    /** The warm-start trials, then this study's finished ones: a view, since the history is long. */
+    private List<TrialRecord> history() {
+        if (warmStart.isEmpty()) return finished;
+        return new AbstractList<>() {
+            @Override
+            public TrialRecord get(int index) {
+                return index < warmStart.size() ? warmStart.get(index) : finished.get(index - warmStart.size());
+            }
+
+            @Override
+            public int size() {
+                return warmStart.size() + finished.size();
+            }
+        };
     }
 
     private TrialRecord record(StoredTrial trial, Double value, Throwable failure) {

@@ -65,6 +65,16 @@ public interface StudyStore extends AutoCloseable {
      */
     Optional<Reclaimed> reclaim(RunningTrial trial, String reason, int retries);
 
+    /**
+     * Stores a WAITING trial with {@code params} under the study's next number (seeded as any trial of that
+     * number), marked with the attribute {@link #ENQUEUED}: the next trial any process asks for is the
+     * lowest-numbered waiting one, so enqueued params run before the sampler's, as Optuna's enqueue_trial.
+     */
+    TrialRecord enqueue(long studyId, Map<String, Object> params);
+
+    /** The attribute ({@code "true"}) of a trial whose params were enqueued rather than sampled. */
+    String ENQUEUED = "enqueued";
+
     /** Records the params a trial runs with; called once, right after {@link #createTrial}. */
     void setParams(long trialId, Map<String, Object> params);
 

@@ -5,6 +5,8 @@ import io.tune4j.cli.terminal.ProgressDisplay;
 import io.tune4j.dashboard.server.DashboardServer;
 import io.tune4j.search.study.Study;
 import io.tune4j.search.study.StudyChangedException;
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.WarmStart;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.store.FreeSpaceWatch;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
             + " run's; the change is recorded in the study's note.")
     boolean allowChanges;
 
+    @Option(names = "--warm-start-from", paramLabel = "STUDY", description = "Show the sampler the finished trials"
+            + " of another study first (params this space has; same metric and direction).")
+    String warmStartFrom;
+
     @Option(names = "--dashboard", description = "Serve the live dashboard while the study runs; prints its URL.")
     boolean withDashboard;
 
@@ -105,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
         try (H2StudyStore store = results.openOrCreate();
              // On the run's own store: the live feed then sees this run's writes without a second connection.
              DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
+            List<TrialRecord> warm = warmStartFrom == null ? List.of() : warmStart(store, plan);
             Study study;
             try {
                 study = Study.open(plan.definition(), plan.space(), plan.createSampler(), plan.createPruner(), store,
@@ -112,6 +120,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (StudyChangedException e) {
                 throw new UserError(spaceFile + ": " + e.getMessage() + "; to continue it anyway: --allow-changes", e);
             }
+            for (Map<String, Object> point : plan.enqueue()) study.enqueue(point, true);
+            study.warmStart(warm);
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
             out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows), results in %s%n",
@@ -120,6 +130,9 @@ final class RunCommand implements Callable<Integer> {
                     results.dir.toAbsolutePath());
             out.println((workers.enabled() ? workers.describe(plan.pool()) : describe(plan.pool()))
                     + ", pruner " + plan.pruner().type());
+            if (warmStartFrom != null) {
+                out.println("warm start: " + warm.size() + " finished trials of " + warmStartFrom + " feed the sampler");
+            }
             if (server != null) out.println("dashboard at " + server.url() + " (it stops when the run ends)");
             StaleTrialLines.print(study.reclaimed(), out);
             out.flush();
@@ -167,6 +180,16 @@ final class RunCommand implements Callable<Integer> {
             return study.stopReason().isPresent() ? STOPPED_EARLY : 0;
         } finally {
             if (workersNode != null) workersNode.close();
+        }
+    }
+
+    /** The usable trials of the --warm-start-from study, checked before anything is written. */
+    private List<TrialRecord> warmStart(H2StudyStore store, StudyPlan plan) {
+        StudyRecord source = ResultsOption.requireStudy(store, warmStartFrom);
+        try {
+            return WarmStart.usable(source, store.trials(source.id()), plan.definition(), plan.space());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--warm-start-from: " + e.getMessage(), e);
         }
     }
 

@@ -72,6 +72,12 @@ class BadInputCatalogueTest {
                         "s.yaml", "s.yaml:6: search.trials"),
                 run("space file: parallel not a number", Map.of("s.yaml", valid + "search: {parallel: many}\n"),
                         "s.yaml", "s.yaml:6: search.parallel"),
+                run("space file: search.enqueue point outside the space", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{learning_rate: 0.5}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].learning_rate: param 'learning_rate' = 0.5 is outside"),
+                run("space file: search.enqueue of an unknown param", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{lr: 0.01}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].lr: unknown param 'lr'"),
                 run("space file: unknown pruner", Map.of("s.yaml", valid + "pruner: {type: guillotine}\n"),
                         "s.yaml", "s.yaml:6: pruner.type"),
                 run("space file: a learning rate of .inf", Map.of("s.yaml",
@@ -180,7 +186,14 @@ class BadInputCatalogueTest {
                 read("dashboard writing notes without a token", "dashboard --allow-notes", "--allow-notes needs --token"),
                 read("note on an unknown study", "note nope text", "no study named 'nope'; known: s"),
                 read("note on an unknown trial", "note s --trial 7 text", "study 's' has no trial 7"),
-                read("a command that does not exist", "leaderbord s", "Unmatched argument"));
+                read("a command that does not exist", "leaderbord s", "Unmatched argument"),
+                read("enqueue into an unknown study", "enqueue nope p.yaml", "no study named 'nope'; known: s"),
+                read("enqueue into a study run without a space file", "enqueue s p.yaml",
+                        "study 's' was not run from a space file"),
+                read("studies delete without --yes", "studies delete s", "add --yes to delete it"),
+                read("studies rename to a name taken", "studies rename s s", "a study named 's' exists already"),
+                read("studies copy of an unknown study", "studies copy nope t", "no study named 'nope'; known: s"),
+                read("studies rename of an unknown study", "studies rename nope t", "no study named 'nope'"));
     }
 
     @ParameterizedTest(name = "{0}")
