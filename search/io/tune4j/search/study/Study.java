@@ -33,6 +33,8 @@ public final class Study {
     private final StudyStore store;
     private final String worker;
     private final List<TrialRecord> finished = new ArrayList<>();
+    /** The ids of {@link #finished}: a trial told here and read back from the store counts once. */
+    private final Set<Long> seen = new HashSet<>();
     /** Another study's trials the sampler learns from as if they were this study's (see {@link #warmStart}). */
     private final List<TrialRecord> warmStart = new ArrayList<>();
     /** Trials asked and not yet told, by number: their params are the sampler's pending ones. */
@@ -224,10 +226,12 @@ public final class Study {
      * Starts the next trial for a loop of the caller's own (another process, a cluster job): a WAITING one
      * (re-queued or enqueued) with its stored params if any waits, else one with the sampler's params. The
      * trial is RUNNING, and this process sends its heartbeats, until it is {@link #tell told}; its reports go
-     * to the pruner as in {@link #optimize}. Throws {@link IllegalStateException} when the sampler has nothing
-     * left to try (a finished grid).
+     * to the pruner as in {@link #optimize}. Trials that other processes finished meanwhile are read first, so
+     * the sampler learns from every loop driving the study. Throws {@link IllegalStateException} when the
+     * sampler has nothing left to try (a finished grid).
      */
     public synchronized Trial ask() {
+        learnFromOthers();
         StoredTrial trial = ask(StudyListener.NONE)
                 .orElseThrow(() -> new IllegalStateException("study '" + record.name() + "': the "
                         + sampler.name() + " sampler has nothing left to try"));
@@ -284,6 +288,17 @@ public final class Study {
             askedHeartbeat = null;
         }
         return ended;
+    }
+
+    /**
+     * Remembers the trials finished in the store that this object has not seen. One read of the study's
+     * trials per ask: an outside loop's trial costs far more, and optimize (whose parallel processes never
+     * needed it) does not pay it.
+     */
+    private void learnFromOthers() {
+        for (TrialRecord trial : store.trials(record.id())) {
+            if (trial.state().isFinished()) remember(trial);
+        }
     }
 
     /** A RUNNING trial another study object (maybe in another process) asked: this one may tell it. */
@@ -396,6 +411,7 @@ public final class Study {
 
     /** Kept up to date trial by trial: scanning the whole history after each trial would be quadratic. */
     private void remember(TrialRecord trial) {
+        if (!seen.add(trial.id())) return;
         finished.add(trial);
         if (trial.valueIfComplete().isEmpty()) return;
         boolean better = best == null || direction().isBetter(trial.value(), best.value())

@@ -122,6 +122,8 @@ class AskAndTellTest {
             assertThrows(IllegalStateException.class, () -> here.tell(asked, 99.0));
             Trial next = here.ask();
             assertEquals(2, next.number());
+            assertEquals(2, here.finishedTrials().size(), "the other process's tells reach this sampler's history");
+            assertEquals(Math.min(trials.get(0).value(), trials.get(1).value()), here.bestTrial().orElseThrow().value());
             assertNotEquals(asked.params(), next.params());
             here.tell(next, objective(next.params()));
             assertEquals(3, store.trials(here.record().id()).stream().filter(t -> t.state() == TrialState.COMPLETE).count());
