@@ -216,6 +216,28 @@ class BadInputCatalogueTest {
         }
     }
 
+    /** {@code enqueue} into a study run from a space file: the params file, its line and the param at fault. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"learning_rate: 0.5|p.yaml:1: learning_rate: param 'learning_rate' = 0.5 is outside",
+            "learning_rat: 0.01|p.yaml:1: learning_rat: unknown param 'learning_rat'; did you mean 'learning_rate'?",
+            "learning_rate: fast|p.yaml:1: learning_rate: expected a number, got 'fast'",
+            "[0.01]|p.yaml:1: expected a mapping (key: value), got a list",
+            "space: {}|p.yaml:1: space: missing param 'learning_rate'"})
+    void aBadEnqueueAnswersInOneLineAndQueuesNothing(String paramsAndAnswer) throws IOException {
+        String[] parts = paramsAndAnswer.split("\\|");
+        Path results = dir.resolve("results");
+        long study;
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            study = store.openStudy(new StudyDefinition("s", Direction.MAXIMIZE, "val_accuracy",
+                    VALID_HEAD + VALID_SPACE), "tpe", 42).id();
+        }
+        Path params = Files.writeString(dir.resolve("p.yaml"), parts[0] + "\n");
+        assertAnswered(Tune4jCli.run("enqueue", "s", params.toString(), "--results", results.toString()), parts[1]);
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            assertEquals(List.of(), store.trials(study), "nothing queued");
+        }
+    }
+
     /** {@code bench train} only trains (its models go to a temporary folder): the answer is what matters. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"--epochs 0|--epochs must be at least 1",
@@ -231,7 +253,8 @@ class BadInputCatalogueTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text"})
+    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text",
+            "enqueue s p.yaml", "studies rename s t", "studies copy s t", "studies delete s --yes"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));

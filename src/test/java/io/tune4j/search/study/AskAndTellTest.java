@@ -90,6 +90,24 @@ class AskAndTellTest {
     }
 
     @Test
+    void enqueuedParamsAreAskedFirstAndPointsOutsideTheSpaceAreRefused() {
+        try (H2StudyStore store = H2StudyStore.inMemory()) {
+            Study study = Study.open(DEFINITION, SPACE, new TpeSampler(5), store);
+            Map<String, Object> known = Map.of("x", 1.0, "k", 1);
+            TrialRecord queued = study.enqueue(known, false).orElseThrow();
+            assertEquals(TrialState.WAITING, queued.state());
+            assertEquals("true", queued.attributes().get(StudyStore.ENQUEUED));
+            Trial first = study.ask();
+            assertEquals(known, first.params());
+            assertEquals(0, first.number());
+            study.tell(first, objective(first.params()));
+            assertTrue(study.enqueue(known, true).isEmpty(), "tried already: not queued again");
+            assertThrows(IllegalArgumentException.class, () -> study.enqueue(Map.of("x", 9.0, "k", 1), false));
+            assertEquals(1, store.trials(study.record().id()).size());
+        }
+    }
+
+    @Test
     void aTrialIsToldOnce() {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
             Study study = Study.open(DEFINITION, SPACE, new RandomSampler(1), store);
