@@ -17,7 +17,7 @@ public final class SearchSettingsParser {
         if (section.isEmpty()) return DEFAULTS;
         // The trainer-pool keys (parallel, devices, ...) share the section; PoolSettingsParser reads them, and
         // FaultToleranceParser the crash-safety keys (heartbeat, retries, max_failures); the points to enqueue
-        // are read against the space (PointParser).
+        // are read against the space (ParamsParser).
         SpecMapping search = section.get().mapping().allowOnly(List.of("sampler", "trials", "seed", "timeout",
                 "resolution", "parallel", "threads_per_worker", "isolation", "devices", "trials_per_device",
                 "heartbeat", "retries", "max_failures", "enqueue"));

@@ -1,6 +1,6 @@
 package io.tune4j.cli;
 
-import io.tune4j.search.spec.PointParser;
+import io.tune4j.search.spec.ParamsParser;
 import io.tune4j.search.spec.SpecDocument;
 import io.tune4j.search.spec.SpecNode;
 import io.tune4j.search.study.StudyRecord;
@@ -44,8 +44,8 @@ final class EnqueueCommand implements Callable<Integer> {
             StudyPlan plan = StudyFile.parse(record.definition().source(), Path.of("."),
                     "the space file stored with study '" + study + "'");
             SpecNode file = SpecDocument.parse(paramsFile.toString(), StudyFile.read(paramsFile, "params file"));
-            SpecNode point = file.isMapping() ? file.mapping().get("space").orElse(file) : file;
-            Map<String, Object> params = PointParser.parse(point, plan.space());
+            SpecNode written = file.isMapping() ? file.mapping().get("space").orElse(file) : file;
+            Map<String, Object> params = ParamsParser.parse(written, plan.space());
             TrialRecord queued = store.enqueue(record.id(), params);
             spec.commandLine().getOut().printf("enqueued trial %d of %s: %s; it runs first when the study next"
                     + " runs%n", queued.number(), study, params);

@@ -3,7 +3,7 @@ package io.tune4j.cli;
 import io.tune4j.search.spec.DeclaredSpace;
 import io.tune4j.search.spec.ObjectiveParser;
 import io.tune4j.search.spec.ObjectiveSpec;
-import io.tune4j.search.spec.PointParser;
+import io.tune4j.search.spec.ParamsParser;
 import io.tune4j.search.spec.PrunerParser;
 import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
@@ -85,7 +85,7 @@ public final class StudyFile {
         network.checkFits(space.space(), data.source().image(), root.get("network"));
         AugmentationSpaceCheck.check(space, data.source());
         List<Map<String, Object>> enqueue = root.get("search").flatMap(node -> node.mapping().get("enqueue"))
-                .map(points -> points.sequence().stream().map(point -> PointParser.parse(point, space.space())).toList())
+                .map(queue -> queue.sequence().stream().map(params -> ParamsParser.parse(params, space.space())).toList())
                 .orElse(List.of());
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
                 space.space(), text, faults, network.definition(), enqueue);

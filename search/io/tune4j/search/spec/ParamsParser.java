@@ -11,19 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a point of a space, {@code {param: value, ...}}, such as a trial to enqueue: each value as its param's
+ * Reads the params of one trial, {@code {param: value, ...}}, such as a trial to enqueue: each value as its param's
  * type (a float param written {@code 1} is 1.0), and the whole checked against the space, so params outside it
  * are refused at the line of the param at fault.
  */
-public final class PointParser {
-    private PointParser() {}
+public final class ParamsParser {
+    private ParamsParser() {}
 
     public static Map<String, Object> parse(SpecNode node, SearchSpace space) {
-        SpecMapping point = node.mapping();
+        SpecMapping written = node.mapping();
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter parameter : space.parameters()) byName.putIfAbsent(parameter.name(), parameter);
         Map<String, Object> params = new LinkedHashMap<>();
-        for (SpecMapping.Entry entry : point.entries()) {
+        for (SpecMapping.Entry entry : written.entries()) {
             Parameter parameter = byName.get(entry.name());
             if (parameter == null) {
                 throw entry.key().fail("unknown param '" + entry.name() + "'"
@@ -33,7 +33,7 @@ public final class PointParser {
             params.put(entry.name(), value(parameter, entry.value()));
         }
         space.firstViolation(params).ifPresent(violation -> {
-            throw point.get(violation.param()).orElse(node).fail(violation.problem());
+            throw written.get(violation.param()).orElse(node).fail(violation.problem());
         });
         return params;
     }
