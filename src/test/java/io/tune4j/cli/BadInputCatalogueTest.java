@@ -72,6 +72,12 @@ class BadInputCatalogueTest {
                         "s.yaml", "s.yaml:6: search.trials"),
                 run("space file: parallel not a number", Map.of("s.yaml", valid + "search: {parallel: many}\n"),
                         "s.yaml", "s.yaml:6: search.parallel"),
+                run("space file: search.enqueue point outside the space", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{learning_rate: 0.5}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].learning_rate: param 'learning_rate' = 0.5 is outside"),
+                run("space file: search.enqueue of an unknown param", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{lr: 0.01}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].lr: unknown param 'lr'"),
                 run("space file: unknown pruner", Map.of("s.yaml", valid + "pruner: {type: guillotine}\n"),
                         "s.yaml", "s.yaml:6: pruner.type"),
                 run("space file: a learning rate of .inf", Map.of("s.yaml",
@@ -220,7 +226,14 @@ class BadInputCatalogueTest {
                 read("dashboard writing notes without a token", "dashboard --allow-notes", "--allow-notes needs --token"),
                 read("note on an unknown study", "note nope text", "no study named 'nope'; known: s"),
                 read("note on an unknown trial", "note s --trial 7 text", "study 's' has no trial 7"),
-                read("a command that does not exist", "leaderbord s", "Unmatched argument"));
+                read("a command that does not exist", "leaderbord s", "Unmatched argument"),
+                read("enqueue into an unknown study", "enqueue nope p.yaml", "no study named 'nope'; known: s"),
+                read("enqueue into a study run without a space file", "enqueue s p.yaml",
+                        "study 's' was not run from a space file"),
+                read("studies delete without --yes", "studies delete s", "add --yes to delete it"),
+                read("studies rename to a name taken", "studies rename s s", "a study named 's' exists already"),
+                read("studies copy of an unknown study", "studies copy nope t", "no study named 'nope'; known: s"),
+                read("studies rename of an unknown study", "studies rename nope t", "no study named 'nope'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -228,7 +241,7 @@ class BadInputCatalogueTest {
     void aBadReadingCommandAnswersInOneLineAndChangesNothing(Case bad) throws IOException {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, ""));
+            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1);
         }
         List<Path> before = listing(results);
         List<String> args = new ArrayList<>(bad.args());
@@ -240,6 +253,28 @@ class BadInputCatalogueTest {
         assertEquals(before, listing(results), "no file added for: " + bad.what());
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             assertEquals(1, store.studies().size());
+        }
+    }
+
+    /** {@code enqueue} into a study run from a space file: the params file, its line and the param at fault. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"learning_rate: 0.5|p.yaml:1: learning_rate: param 'learning_rate' = 0.5 is outside",
+            "learning_rat: 0.01|p.yaml:1: learning_rat: unknown param 'learning_rat'; did you mean 'learning_rate'?",
+            "learning_rate: fast|p.yaml:1: learning_rate: expected a number, got 'fast'",
+            "[0.01]|p.yaml:1: expected a mapping (key: value), got a list",
+            "space: {}|p.yaml:1: space: missing param 'learning_rate'"})
+    void aBadEnqueueAnswersInOneLineAndQueuesNothing(String paramsAndAnswer) throws IOException {
+        String[] parts = paramsAndAnswer.split("\\|");
+        Path results = dir.resolve("results");
+        long study;
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            study = store.openStudy(new StudyDefinition("s", Direction.MAXIMIZE, "val_accuracy",
+                    VALID_HEAD + VALID_SPACE), "tpe", 42).id();
+        }
+        Path params = Files.writeString(dir.resolve("p.yaml"), parts[0] + "\n");
+        assertAnswered(Tune4jCli.run("enqueue", "s", params.toString(), "--results", results.toString()), parts[1]);
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            assertEquals(List.of(), store.trials(study), "nothing queued");
         }
     }
 
@@ -258,7 +293,8 @@ class BadInputCatalogueTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text"})
+    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text",
+            "enqueue s p.yaml", "studies rename s t", "studies copy s t", "studies delete s --yes"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
