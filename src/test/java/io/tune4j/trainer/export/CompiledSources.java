@@ -22,11 +22,11 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  * Compiles generated Java sources in memory with the JDK's compiler (javax.tools), against the test classpath,
  * and loads them: what a user does with an exported BestNetwork.java, without a file or a build.
  */
-final class CompiledSources {
+public final class CompiledSources {
     private final ClassLoader loader;
 
     /** @param sources class name to its source text; all compiled in one javac run */
-    CompiledSources(Map<String, String> sources) {
+    public CompiledSources(Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) throw new IllegalStateException("no Java compiler: the tests need a JDK, not a JRE");
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
@@ -70,7 +70,7 @@ final class CompiledSources {
     }
 
     /** What the compiled class's static {@code configuration()} returns. */
-    MultiLayerConfiguration configuration(String className) throws ReflectiveOperationException {
+    public MultiLayerConfiguration configuration(String className) throws ReflectiveOperationException {
         return (MultiLayerConfiguration) loader.loadClass(className).getMethod("configuration").invoke(null);
     }
 }
