@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads {@code training: {epochs, early_stopping: {monitor, patience, min_delta}}}. Without the section a trial
- * trains {@value #DEFAULT_EPOCHS} epochs; early stopping applies only when declared.
+ * Reads {@code training: {epochs, early_stopping: {monitor, patience, min_delta}, seed}}. Without the section a trial
+ * trains {@value #DEFAULT_EPOCHS} epochs; early stopping applies only when declared; {@code seed} (which an
+ * exported params.yaml carries) makes every trial train with that seed instead of its own.
  */
 public final class TrainingSpecParser {
     public static final int DEFAULT_EPOCHS = 30;
@@ -20,10 +21,11 @@ public final class TrainingSpecParser {
 
     public static TrainingSpec parse(Optional<SpecNode> section) {
         if (section.isEmpty()) return new TrainingSpec(DEFAULT_EPOCHS, null);
-        SpecMapping training = section.get().mapping().allowOnly(List.of("epochs", "early_stopping"));
+        SpecMapping training = section.get().mapping().allowOnly(List.of("epochs", "early_stopping", "seed"));
         int epochs = training.get("epochs").map(node -> node.integerAtLeast(1)).orElse(DEFAULT_EPOCHS);
         EarlyStopping earlyStopping = training.get("early_stopping").map(TrainingSpecParser::earlyStopping).orElse(null);
-        return new TrainingSpec(epochs, earlyStopping);
+        Long seed = training.get("seed").map(SpecNode::wholeNumber).orElse(null);
+        return new TrainingSpec(epochs, earlyStopping, seed);
     }
 
     private static EarlyStopping earlyStopping(SpecNode node) {

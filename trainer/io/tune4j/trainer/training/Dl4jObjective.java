@@ -55,8 +55,9 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
     }
 
     @Override
-    public double evaluate(Trial trial) throws IOException {
+    public double evaluate(Trial given) throws IOException {
         long started = System.nanoTime();
+        Trial trial = training.seed() == null ? given : new SeededTrial(given, training.seed());
         Nd4j.getRandom().setSeed(trial.seed());
         PreTrainingCheck.Estimate estimate = check(trial);
         TrainableNetwork model = TrainableNetwork.of(estimate.network().create());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.ImageFolders;
 import java.io.IOException;
@@ -180,6 +182,12 @@ class BadInputCatalogueTest {
                 read("dashboard writing notes without a token", "dashboard --allow-notes", "--allow-notes needs --token"),
                 read("note on an unknown study", "note nope text", "no study named 'nope'; known: s"),
                 read("note on an unknown trial", "note s --trial 7 text", "study 's' has no trial 7"),
+                read("rerun of an unknown study", "rerun nope --trial 0", "no study named 'nope'; known: s"),
+                read("rerun of an unknown trial", "rerun s --trial 7", "study 's' has no trial 7"),
+                read("rerun of a trial that did not complete", "rerun s --trial 0",
+                        "trial 0 of study 's' is FAILED; only a COMPLETE trial can be re-run"),
+                read("rerun --seeds 0", "rerun s --trial 0 --seeds 0", "--seeds must be at least 2"),
+                read("rerun without --trial", "rerun s", "Missing required option: '--trial=N'"),
                 read("a command that does not exist", "leaderbord s", "Unmatched argument"));
     }
 
@@ -188,7 +196,9 @@ class BadInputCatalogueTest {
     void aBadReadingCommandAnswersInOneLineAndChangesNothing(Case bad) throws IOException {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, ""));
+            StudyRecord study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, ""));
+            // Trial 0 failed: a command that needs a completed trial must say so.
+            store.finishTrial(store.createTrial(study.id(), "w").id(), TrialState.FAILED, null, "diverged");
         }
         List<Path> before = listing(results);
         List<String> args = new ArrayList<>(bad.args());
@@ -218,7 +228,8 @@ class BadInputCatalogueTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text"})
+    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text",
+            "rerun s --trial 0"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
