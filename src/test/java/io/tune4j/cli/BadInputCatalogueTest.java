@@ -188,6 +188,9 @@ class BadInputCatalogueTest {
                         "trial 0 of study 's' is FAILED; only a COMPLETE trial can be re-run"),
                 read("rerun --seeds 0", "rerun s --trial 0 --seeds 0", "--seeds must be at least 2"),
                 read("rerun without --trial", "rerun s", "Missing required option: '--trial=N'"),
+                read("report of an unknown study", "report nope", "no study named 'nope'; known: s"),
+                read("report to a file that cannot be written", "report s --out /dev/null/report.html",
+                        "cannot write the report to /dev/null/report.html"),
                 read("a command that does not exist", "leaderbord s", "Unmatched argument"));
     }
 
@@ -229,7 +232,7 @@ class BadInputCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text",
-            "rerun s --trial 0"})
+            "rerun s --trial 0", "report s"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
