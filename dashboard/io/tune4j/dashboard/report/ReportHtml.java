@@ -21,7 +21,7 @@ final class ReportHtml {
 
     private ReportHtml() {}
 
-    static String render(ReportData data) {
+    static String render(ReportData data, String exports) {
         String study = data.study().name();
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
@@ -56,9 +56,9 @@ final class ReportHtml {
         chart(html, ReportCharts.curves(data.curves(), metric),
                 metric + " by epoch of trials " + data.curves().keySet() + ", the best " + data.curves().size() + ".");
         html.append("<h2>Using the best trial</h2>\n");
-        pre(html, BundleUsage.commands(study));
+        pre(html, BundleUsage.commands(study, exports));
         html.append("<p>In Java, with DL4J 1.0.0-M2.1 on the classpath:</p>\n");
-        pre(html, BundleUsage.java(study));
+        pre(html, BundleUsage.java(exports));
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
 

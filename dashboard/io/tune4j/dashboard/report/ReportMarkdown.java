@@ -6,11 +6,12 @@ import java.util.List;
 final class ReportMarkdown {
     private ReportMarkdown() {}
 
-    static String render(ReportData data, String pageName) {
+    static String render(ReportData data, String pageName, String exports) {
         String study = data.study().name();
         StringBuilder md = new StringBuilder("# Study ").append(study).append("\n\n");
         md.append("Charts (history, importance, curves) are in ").append(pageName).append(".\n\n");
-        table(md, ReportTables.summary(data).rows(), List.of("", ""));
+        for (List<String> row : ReportTables.summary(data).rows()) md.append("- **").append(row.get(0)).append("**: ").append(row.get(1)).append('\n');
+        md.append('\n');
         if (data.hasBest()) {
             md.append("## Best trial: ").append(data.best().number()).append(", ").append(data.study().definition().metric())
                     .append(' ').append(ReportTables.number(data.best().value())).append("\n\n");
@@ -25,8 +26,8 @@ final class ReportMarkdown {
             ReportTables.Table importance = ReportTables.importance(data);
             table(md, importance.rows(), importance.header());
         }
-        md.append("## Using the best trial\n\n```\n").append(String.join("\n", BundleUsage.commands(study)))
-                .append("\n```\n\n```java\n").append(String.join("\n", BundleUsage.java(study))).append("\n```\n");
+        md.append("## Using the best trial\n\n```\n").append(String.join("\n", BundleUsage.commands(study, exports)))
+                .append("\n```\n\n```java\n").append(String.join("\n", BundleUsage.java(exports))).append("\n```\n");
         return md.toString();
     }
 

@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
             StudyRecord record = ResultsOption.requireStudy(store, study);
             Path page = out != null ? out : results.studyDir(study).resolve("report.html");
             try {
-                StudyReport.write(new H2StudyQueries(store), record, page);
+                StudyReport.write(new H2StudyQueries(store), record, page, results.studyDir(study));
             } catch (IOException e) {
                 throw new UserError("cannot write the report to " + page + ": " + e, e);
             }
