@@ -10,21 +10,26 @@ final class BundleUsage {
     private BundleUsage() {}
 
     static List<String> commands(String study, String exports) {
+        String best = exports + "/best-1";
         return List.of(
                 "./tune4j export " + study + " --top 3        # " + exports
-                        + "/best-<rank>/: params.yaml, network.json, BestNetwork.java, model.zip",
+                        + "/best-<rank>/: the model bundle, params.yaml, network.json, BestNetwork.java",
+                "./tune4j predict " + best + " rows.csv --out predictions.csv   # raw rows in, labels out",
+                "./tune4j evaluate " + best + " labelled.csv                   # metrics on your own rows",
                 "./tune4j rerun " + study + " --trial N --seeds 5   # mean ± std of that trial over fresh seeds",
-                "./tune4j run " + exports + "/best-1/params.yaml   # trains the best trial again, same value");
+                "./tune4j run " + best + "/params.yaml   # trains the best trial again, same value");
     }
 
     static List<String> java(String exports) {
         return List.of(
-                "import java.io.File;",
-                "import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;",
-                "import org.deeplearning4j.util.ModelSerializer;",
+                "import io.tune4j.trainer.bundle.Prediction;",
+                "import io.tune4j.trainer.bundle.Tune4jModel;",
+                "import java.nio.file.Path;",
                 "",
-                "MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(",
-                "        new File(\"" + exports + "/best-1/model.zip\"));",
-                "// a network from your own graph class: ModelSerializer.restoreComputationGraph(...)");
+                "try (Tune4jModel model = Tune4jModel.load(Path.of(\"" + exports + "/best-1\"))) {",
+                "    String[] row = ...;   // one raw row: model.rowWidth() cells, in the order of model.featureNames()",
+                "    Prediction prediction = model.predict(row);",
+                "    System.out.println(prediction.label() + \" \" + prediction.probabilities());",
+                "}");
     }
 }

@@ -57,7 +57,7 @@ final class ReportHtml {
                 metric + " by epoch of trials " + data.curves().keySet() + ", the best " + data.curves().size() + ".");
         html.append("<h2>Using the best trial</h2>\n");
         pre(html, BundleUsage.commands(study, exports));
-        html.append("<p>In Java, with DL4J 1.0.0-M2.1 on the classpath:</p>\n");
+        html.append("<p>In Java, with tune4j on the classpath (the bundle carries its preprocessing, so rows go in raw):</p>\n");
         pre(html, BundleUsage.java(exports));
         return html.append("</main>\n</body>\n</html>\n").toString();
     }

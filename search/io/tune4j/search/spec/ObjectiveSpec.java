@@ -10,8 +10,13 @@ public record ObjectiveSpec(String metric, Direction direction) {
         Objects.requireNonNull(direction, "direction");
     }
 
-    /** Losses and errors are minimized; anything else (accuracy, F1, AUC) is maximized. */
+    /**
+     * Losses and errors ({@code loss}, {@code rmse}, {@code mae}, anything ending in {@code error}) are minimized;
+     * anything else (accuracy, F1, precision, recall, AUC, R²) is maximized. The one place a metric's direction is
+     * decided: the objective, early stopping and the best-epoch choice all ask here.
+     */
     public static Direction naturalDirection(String metric) {
-        return metric.endsWith("loss") || metric.endsWith("error") ? Direction.MINIMIZE : Direction.MAXIMIZE;
+        return metric.endsWith("loss") || metric.endsWith("error") || metric.endsWith("rmse") || metric.endsWith("mae")
+                ? Direction.MINIMIZE : Direction.MAXIMIZE;
     }
 }

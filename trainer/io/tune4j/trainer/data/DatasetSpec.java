@@ -20,10 +20,16 @@ public sealed interface DatasetSpec {
     }
 
     /**
-     * A user's CSV file. {@code label} is "last", "first", a 0-based column index or a header name;
-     * {@code header} null means "detect: a first row with a non-numeric feature cell is a header".
+     * A CSV table: a user's file or a built-in table. {@code columns} says which columns are the label and the
+     * features and how text and missing cells are taken; the label is "last", "first", a 0-based column index or a
+     * header name. {@code header} null means "detect: a first row with a non-numeric feature cell is a header".
      */
-    record Csv(Path path, String label, Boolean header) implements DatasetSpec {}
+    record Csv(CsvFile file, TableColumns columns, Boolean header) implements DatasetSpec {
+        /** A user's file with only its label declared. */
+        public Csv(Path path, String label, Boolean header) {
+            this(CsvFile.at(path), TableColumns.labelled(label), header);
+        }
+    }
 
     /** A folder holding the four idx files of MNIST or Fashion-MNIST (plain or .gz). */
     record Idx(String kind, Path dir) implements DatasetSpec {

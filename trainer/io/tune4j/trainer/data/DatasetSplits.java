@@ -5,13 +5,20 @@ import java.util.Optional;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * A dataset cut into training, validation and test parts, features standardized with statistics of the
- * training part only. Classification labels are one-hot over {@code classNames}; a regression target is one
+ * A dataset cut into training, validation and test parts, features encoded and standardized by a
+ * {@link Preprocessing} fitted on the training part only (it travels with every model trained on them). Classification labels are one-hot over {@code classNames}; a regression target is one
  * column, standardized by {@code target} ({@code classNames} is then empty). {@code image} is the shape of each
  * row when the rows are images.
  */
 public record DatasetSplits(String name, DataSet train, DataSet validation, DataSet test, List<String> classNames,
-                            Optional<ImageShape> image, Task task, TargetScale target) {
+                            Optional<ImageShape> image, Task task, TargetScale target,
+                            Optional<Preprocessing> preprocessing) {
+
+    /** Parts made by hand (tests, benchmarks): no fitted preprocessing travels with their models. */
+    public DatasetSplits(String name, DataSet train, DataSet validation, DataSet test, List<String> classNames,
+                         Optional<ImageShape> image, Task task, TargetScale target) {
+        this(name, train, validation, test, classNames, image, task, target, Optional.empty());
+    }
 
     /** Classification of a table: rows of features that have no spatial layout. */
     public DatasetSplits(String name, DataSet train, DataSet validation, DataSet test, List<String> classNames) {

@@ -4,13 +4,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.memory.NetworkMemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /** A network configuration of either DL4J kind: a stack of layers, or a graph of them. */
 public sealed interface BuiltNetwork {
@@ -31,6 +36,27 @@ public sealed interface BuiltNetwork {
 
     /** A new, initialized network of this configuration. */
     Model create();
+
+    /**
+     * A copy of this configuration, for a second network: DL4J keeps a network's iteration and epoch counts in its
+     * configuration, so two networks of one configuration would share them (and Adam's bias correction with them).
+     */
+    BuiltNetwork copy();
+
+    /**
+     * A copy of this configuration whose output layer's loss is {@code change} of its current one (class weights
+     * are data, not params, so they are set after the network is built, whoever built it).
+     *
+     * @throws IllegalArgumentException when the network has no output layer with a loss
+     */
+    BuiltNetwork withOutputLoss(UnaryOperator<ILossFunction> change);
+
+    private static void changeLoss(Layer layer, UnaryOperator<ILossFunction> change) {
+        if (!(layer instanceof BaseOutputLayer output)) {
+            throw new IllegalArgumentException("the network's last layer is not an output layer with a loss: " + layer);
+        }
+        output.setLossFn(change.apply(output.getLossFn()));
+    }
 
     /** What each layer outputs for {@code input}, by layer name, in order; DL4J's inference, nothing allocated. */
     Map<String, InputType> outputTypes(InputType input);
@@ -75,6 +101,18 @@ public sealed interface BuiltNetwork {
         }
 
         @Override
+        public BuiltNetwork copy() {
+            return new Layers(configuration.clone());
+        }
+
+        @Override
+        public BuiltNetwork withOutputLoss(UnaryOperator<ILossFunction> change) {
+            MultiLayerConfiguration copy = configuration.clone();
+            BuiltNetwork.changeLoss(copy.getConf(copy.getConfs().size() - 1).getLayer(), change);
+            return new Layers(copy);
+        }
+
+        @Override
         public Model create() {
             MultiLayerNetwork network = new MultiLayerNetwork(configuration);
             network.init();
@@ -98,6 +136,22 @@ public sealed interface BuiltNetwork {
             Map<String, InputType> types = new LinkedHashMap<>(configuration.getLayerActivationTypes(input));
             configuration.getNetworkInputs().forEach(types::remove);
             return types;
+        }
+
+        @Override
+        public BuiltNetwork copy() {
+            return new Graph(configuration.clone());
+        }
+
+        @Override
+        public BuiltNetwork withOutputLoss(UnaryOperator<ILossFunction> change) {
+            ComputationGraphConfiguration copy = configuration.clone();
+            for (String output : copy.getNetworkOutputs()) {
+                Layer layer = copy.getVertices().get(output) instanceof LayerVertex vertex
+                        ? vertex.getLayerConf().getLayer() : null;
+                BuiltNetwork.changeLoss(layer, change);
+            }
+            return new Graph(copy);
         }
 
         @Override

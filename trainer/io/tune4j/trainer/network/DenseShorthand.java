@@ -5,17 +5,18 @@ import static io.tune4j.trainer.network.Hyperparameter.DROPOUT;
 import static io.tune4j.trainer.network.Hyperparameter.HIDDEN_LAYERS;
 import static io.tune4j.trainer.network.Hyperparameter.UNITS;
 
+import io.tune4j.trainer.data.Task;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * The network of a space without a {@code network:} section: {@code hidden_layers} dense layers of {@code units},
- * one {@code activation}, {@code dropout} after each hidden layer, a softmax output. Built with DL4J's own
+ * one {@code activation}, {@code dropout} after each hidden layer, the task's output (see {@link OutputLayers}). Built with DL4J's own
  * builders rather than Arbiter's MultiLayerSpace, because our spaces are conditional (momentum only under
  * nesterov) and every value must reach the configuration exactly as sampled.
  */
@@ -24,10 +25,16 @@ public final class DenseShorthand implements NetworkDefinition {
     @Override
     public BuiltNetwork build(Map<String, Object> params, NetworkContext context) {
         return BuiltNetwork.of(configuration(params, (int) context.input().arrayElementsPerExample(),
-                context.outputs(), context.seed()));
+                context.outputs(), context.seed(), context.task()));
     }
 
+    /** A classifier of {@code classes}. */
     public static MultiLayerConfiguration configuration(Map<String, Object> params, int inputs, int classes, long seed) {
+        return configuration(params, inputs, classes, seed, Task.CLASSIFICATION);
+    }
+
+    public static MultiLayerConfiguration configuration(Map<String, Object> params, int inputs, int outputs, long seed,
+                                                        Task task) {
         NetworkParams p = new NetworkParams(params);
         Activation activation = Activation.valueOf(p.text(ACTIVATION).toUpperCase());
         double dropout = p.number(DROPOUT);
@@ -43,8 +50,8 @@ public final class DenseShorthand implements NetworkDefinition {
             layers.layer(dense.build());
             width = units;
         }
-        OutputLayer.Builder output = new OutputLayer.Builder(LossFunction.MCXENT)
-                .nIn(width).nOut(classes).activation(Activation.SOFTMAX);
+        OutputLayer.Builder output = OutputLayers.builder(task, outputs,
+                Optional.ofNullable(params.get(Hyperparameter.LOSS.key())), Optional.empty()).nIn(width);
         if (hidden > 0 && dropout > 0) output.dropOut(1.0 - dropout);
         return layers.layer(output.build()).build();
     }

@@ -36,6 +36,8 @@ public enum Hyperparameter implements ParamRule {
     HIDDEN_LAYERS("hidden_layers", 1, Checks::nonNegativeInteger),
     UNITS("units", 64, Checks::positiveInteger),
     ACTIVATION("activation", "RELU", Checks.enumName(Activation.class)),
+    /** A regression network's training loss; a classifier's is always cross-entropy. */
+    LOSS("loss", "mse", Checks.oneOf(OutputLayers.LOSSES.toArray(String[]::new))),
     /** Probability of flipping a training image left to right; true is 0.5 (Keras's horizontal_flip). */
     AUGMENT_FLIP("augment_flip", 0.0, Checks::probabilityOrSwitch),
     /** Largest shift of a training image, as a fraction of its height and width, either way. */

@@ -1,5 +1,8 @@
 package io.tune4j.trainer.training;
 
+import io.tune4j.search.spec.ObjectiveSpec;
+import io.tune4j.search.study.Direction;
+
 /**
  * Keras' EarlyStopping rule: an epoch improves on the best so far when the monitored metric moved by more
  * than {@code minDelta} in its good direction; training stops after {@code patience} epochs without one.
@@ -13,7 +16,7 @@ final class BestEpochTracker {
 
     BestEpochTracker(String monitor, double minDelta) {
         this.monitor = monitor;
-        this.maximize = monitor.endsWith("accuracy");
+        this.maximize = ObjectiveSpec.naturalDirection(monitor) == Direction.MAXIMIZE;
         this.minDelta = minDelta;
     }
 

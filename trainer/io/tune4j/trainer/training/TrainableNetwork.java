@@ -32,8 +32,11 @@ public sealed interface TrainableNetwork {
     /** The loss of the last fitted batch. */
     double score();
 
-    /** The loss on {@code data}, computed in inference mode (no dropout). */
-    double score(DataSet data);
+    /**
+     * The data loss on {@code data}, per example, in inference mode (no dropout) and without the L1/L2 penalty,
+     * which {@code score(DataSet)} would add: a regularized trial's loss must compare with an unregularized one's.
+     */
+    INDArray lossPerExample(DataSet data);
 
     INDArray output(INDArray features);
 
@@ -55,7 +58,7 @@ public sealed interface TrainableNetwork {
     record Layers(MultiLayerNetwork model) implements TrainableNetwork {
         public void fit(DataSet batch) { model.fit(batch); }
         public double score() { return model.score(); }
-        public double score(DataSet data) { return model.score(data, false); }
+        public INDArray lossPerExample(DataSet data) { return model.scoreExamples(data, false); }
         public INDArray output(INDArray features) { return model.output(features, false); }
         public INDArray updaterState() { return model.getUpdater().getStateViewArray(); }
         public int iterationCount() { return model.getIterationCount(); }
@@ -75,7 +78,7 @@ public sealed interface TrainableNetwork {
     record Graph(ComputationGraph model) implements TrainableNetwork {
         public void fit(DataSet batch) { model.fit(batch); }
         public double score() { return model.score(); }
-        public double score(DataSet data) { return model.score(data, false); }
+        public INDArray lossPerExample(DataSet data) { return model.scoreExamples(data, false); }
         public INDArray output(INDArray features) { return model.outputSingle(false, features); }
         public INDArray updaterState() { return model.getUpdater().getStateViewArray(); }
         public int iterationCount() { return model.getIterationCount(); }

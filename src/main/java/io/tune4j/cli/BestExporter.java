@@ -14,6 +14,7 @@ import java.util.List;
 
 /** Exports the best trials of a study to {@code <to>/<study>/best-<rank>/}, {@code to} being the results folder unless said. */
 final class BestExporter {
+    static final String TEST_PART = "test.csv";
     private final StudyStore store;
     private final ResultsOption results;
     private final Path to;
@@ -42,16 +43,41 @@ final class BestExporter {
         StudyPlan plan = StudyFile.parse(source, results.dir, "study " + study.name());
         Path studyDir = results.studyDir(study.name());
         DatasetShape shape = new DatasetShape(plan);
+        TestPart testPart = new TestPart(plan);
         List<Exported> written = new ArrayList<>();
         for (int rank = 1; rank <= best.size(); rank++) {
             TrialRecord trial = best.get(rank - 1);
             Path dir = to.resolve(study.name()).resolve("best-" + rank);
             String params = SpaceFileText.rerunnable(source, study.name() + "-trial-" + trial.number(), trial);
-            TrialExport.write(dir, params, ModelRetention.modelFile(studyDir.resolve("models"), trial.number()),
+            boolean model = TrialExport.write(dir, params, ModelRetention.modelFile(studyDir.resolve("models"), trial.number()),
                     () -> TrialExport.rebuiltJson(plan.network(), shape.get(), trial.params(), trial.seed()));
+            if (model && plan.data().source().image().isEmpty()) testPart.write(dir.resolve(TEST_PART));
             written.add(new Exported(dir, BestNetworkFile.write(dir, study.name(), trial.number())));
         }
         return written;
+    }
+
+    /**
+     * The raw rows of the study's test part, written beside a table's bundle so that
+     * {@code tune4j evaluate best-1 best-1/test.csv} shows the bundle scoring what the study recorded. Images are
+     * left out: MNIST's test part would be a 20 MB text file.
+     */
+    private static final class TestPart {
+        private final StudyPlan plan;
+        private String csv;
+
+        TestPart(StudyPlan plan) {
+            this.plan = plan;
+        }
+
+        void write(Path file) {
+            if (csv == null) csv = DatasetLoader.testPartCsv(plan.data());
+            try {
+                java.nio.file.Files.writeString(file, csv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + file, e);
+            }
+        }
     }
 
     /** The dataset, loaded only if a trial's model is gone and its network must be rebuilt from params. */

@@ -5,11 +5,8 @@ import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
-import io.tune4j.trainer.data.DatasetLoader;
-import io.tune4j.trainer.data.DatasetSplits;
 import io.tune4j.trainer.export.RerunSummary;
 import io.tune4j.trainer.export.Reruns;
-import io.tune4j.trainer.training.Dl4jObjective;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,15 +56,14 @@ final class RerunCommand implements Callable<Integer> {
                         + " can re-run its trials");
             }
             StudyPlan plan = StudyFile.parse(record.definition().source(), results.dir, "study " + study);
-            DatasetSplits data = DatasetLoader.load(plan.data());
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "trial %d of %s: %s %.4f with seed %d; training its params with %d fresh seeds on the same"
                     + " split%n", trial, study, plan.metric(), target.value(), target.seed(), seeds);
             out.flush();
             RerunSummary summary;
             try (Scratch models = new Scratch("tune4j-rerun-")) {
-                summary = Reruns.run(new Dl4jObjective(data, plan.network(), plan.training().withOwnSeeds(),
-                        plan.metric(), models.dir()), target, seeds, run -> {
+                summary = Reruns.run(SpaceFileObjectives.objective(plan, plan.training().withOwnSeeds(), models.dir()),
+                        target, seeds, run -> {
                             out.printf(Locale.ROOT, "  seed %d: %.4f%n", run.seed(), run.value());
                             out.flush();
                         });

@@ -86,7 +86,17 @@ final class RunCommand implements Callable<Integer> {
         // Data, devices and the dashboard's options are checked before the database is touched, so a mistake
         // leaves nothing behind.
         if (withDashboard) dashboard.checked();
-        DatasetSplits data = DatasetLoader.load(plan.data());
+        List<DatasetSplits> folds = DatasetLoader.loadFolds(plan.data(), plan.evaluation().kfold(),
+                plan.evaluation().repeats());
+        DatasetSplits data = folds.get(0);
+        Dl4jObjective objective;
+        try {
+            // Built here, before the database: it checks what only the data can tell (class weights' labels).
+            objective = new Dl4jObjective(folds, plan.network(), plan.training(), plan.metric(),
+                    results.studyDir(plan.study()).resolve("models"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
         if (!plan.pool().gpus().isEmpty()) {
             try {
                 CudaDevice.checkAvailable(plan.pool().gpus());
@@ -105,9 +115,11 @@ final class RunCommand implements Callable<Integer> {
                     plan.createPruner(), store, plan.faults());
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
-            out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows), results in %s%n",
+            out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows%s), results in %s%n",
                     plan.study(), plan.search().trials(), plan.search().sampler(), data.name(),
                     data.train().numExamples(), data.validation().numExamples(), data.test().numExamples(),
+                    plan.evaluation().crossValidates() ? " in fold 1 of " + plan.evaluation().kfold()
+                            + (plan.evaluation().repeats() > 1 ? ", " + plan.evaluation().repeats() + " repeats" : "") : "",
                     results.dir.toAbsolutePath());
             out.println((workers.enabled() ? workers.describe(plan.pool()) : describe(plan.pool()))
                     + ", pruner " + plan.pruner().type());
@@ -138,8 +150,7 @@ final class RunCommand implements Callable<Integer> {
                          + " left); the run stops", DISK_FULL))) {
                 StudyListener listener = StudyListener.all(
                         new ModelRetention(store, study.record().id(), modelDir, keepModels), progress);
-                ran = study.optimize(new Dl4jObjective(data, plan.network(), plan.training(), plan.metric(), modelDir),
-                        plan.search().budget(), pool, listener);
+                ran = study.optimize(objective, plan.search().budget(), pool, listener);
                 onStop.holdIfStopping();
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);

@@ -2,7 +2,10 @@ package io.tune4j.cli;
 
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DataConfig;
+import io.tune4j.trainer.data.BuiltInTable;
 import io.tune4j.trainer.data.DatasetSpec;
+import io.tune4j.trainer.data.MissingValues;
+import io.tune4j.trainer.data.TableColumns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +55,16 @@ final class SpaceFileText {
     private static Object datasetNode(DatasetSpec source) {
         if (source instanceof DatasetSpec.BuiltIn builtIn) return builtIn.name();
         if (source instanceof DatasetSpec.Csv csv) {
+            if (csv.file().path() == null) return BuiltInTable.of(csv).orElseThrow().label();
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("path", csv.path().toAbsolutePath().normalize().toString());
-            fields.put("label", csv.label());
+            fields.put("path", csv.file().path().toAbsolutePath().normalize().toString());
+            TableColumns columns = csv.columns();
+            fields.put("label", columns.label());
             if (csv.header() != null) fields.put("header", csv.header());
+            columns.features().ifPresent(features -> fields.put("features", features));
+            if (!columns.ignore().isEmpty()) fields.put("ignore", columns.ignore());
+            if (!columns.categorical().isEmpty()) fields.put("categorical", columns.categorical());
+            fields.put("missing", missingNode(columns.missing()));
             return Map.of("csv", fields);
         }
         if (source instanceof DatasetSpec.Images images) {
@@ -67,6 +76,14 @@ final class SpaceFileText {
         }
         DatasetSpec.Idx idx = (DatasetSpec.Idx) source;
         return Map.of(idx.kind(), Map.of("dir", idx.dir().toAbsolutePath().normalize().toString()));
+    }
+
+    private static Object missingNode(MissingValues missing) {
+        if (missing.perColumn().isEmpty()) return missing.otherwise().key();
+        Map<String, Object> node = new TreeMap<>();
+        missing.perColumn().forEach((column, strategy) -> node.put(column, strategy.key()));
+        node.put(MissingValues.OTHERS, missing.otherwise().key());
+        return node;
     }
 
     private static Map<String, Object> splitNode(DataConfig data) {

@@ -23,7 +23,10 @@ import io.tune4j.trainer.spec.NetworkSectionParser;
 import io.tune4j.trainer.spec.NetworkSpaceCheck;
 import io.tune4j.trainer.spec.PoolSettingsParser;
 import io.tune4j.trainer.spec.TrainingSpecParser;
-import io.tune4j.trainer.training.EarlyStopping;
+import io.tune4j.trainer.data.Task;
+import io.tune4j.trainer.spec.EvaluationSpecParser;
+import io.tune4j.trainer.training.EvaluationSpec;
+import io.tune4j.trainer.training.TaskMetrics;
 import io.tune4j.trainer.training.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,10 +42,10 @@ import java.util.regex.Pattern;
  */
 public final class StudyFile {
     private static final List<String> SECTIONS =
-            List.of("study", "dataset", "split", "objective", "search", "training", "pruner", "network", "space");
+            List.of("study", "task", "dataset", "split", "evaluation", "objective", "search", "training", "pruner",
+                    "network", "space");
     /** The study name becomes a folder, results/&lt;study&gt;/, so it must not climb out or need quoting. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final String DEFAULT_METRIC = "val_accuracy";
 
     private StudyFile() {}
 
@@ -67,11 +70,16 @@ public final class StudyFile {
         SpecMapping root = SpecDocument.parse(name, text).mapping().allowOnly(SECTIONS);
         String study = studyName(root.require("study"));
         SearchSettings search = SearchSettingsParser.parse(root.get("search"));
-        ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), EarlyStopping.METRICS, DEFAULT_METRIC);
-        DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), folder, search.seed());
+        DataConfig data = DataConfigParser.parse(root.require("dataset"), root.get("split"), root.get("task"), folder,
+                search.seed());
+        // The declared task (or a built-in table's); an undeclared continuous label is refused when the data is read.
+        Task task = data.declaredTask();
+        ObjectiveSpec objective = ObjectiveParser.parse(root.get("objective"), TaskMetrics.reported(task),
+                TaskMetrics.defaultObjective(task));
+        EvaluationSpec evaluation = EvaluationSpecParser.parse(root.get("evaluation"));
         PoolSettings pool = PoolSettingsParser.parse(root.get("search"));
         FaultTolerance faults = FaultToleranceParser.parse(root.get("search"));
-        TrainingSpec training = TrainingSpecParser.parse(root.get("training"));
+        TrainingSpec training = TrainingSpecParser.parse(root.get("training"), task);
         PrunerSettings pruner = PrunerParser.parse(root.get("pruner"));
         NetworkSection network = NetworkSectionParser.parse(root.get("network"), data.source().image().isPresent());
         // A layer stack may declare every param itself; without one, space: is where params are.
@@ -81,7 +89,7 @@ public final class StudyFile {
         network.checkFits(space.space(), data.source().image(), root.get("network"));
         AugmentationSpaceCheck.check(space, data.source());
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
-                space.space(), text, faults, network.definition());
+                space.space(), text, faults, network.definition(), evaluation);
     }
 
     private static String studyName(SpecNode node) {

@@ -11,27 +11,29 @@ import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.network.NetworkDefinition;
 import io.tune4j.trainer.pool.PoolSettings;
+import io.tune4j.trainer.training.EvaluationSpec;
 import io.tune4j.trainer.training.TrainingSpec;
 
 /**
  * Everything a space file declares, checked: what to search, on which data, judged how, for how long, where
- * trials run and which of them stop early, how it survives dead processes, which network each trial trains. {@code source} is the file's text, stored with the study so an
- * export can be re-run.
+ * trials run and which of them stop early, how it survives dead processes, which network each trial trains, how
+ * each trial is judged (a validation part, or k folds). {@code source} is the file's text, stored with the study so
+ * an export can be re-run.
  */
 public record StudyPlan(String study, DataConfig data, String metric, Direction direction, SearchSettings search,
                         PoolSettings pool, PrunerSettings pruner, TrainingSpec training, SearchSpace space,
-                        String source, FaultTolerance faults, NetworkDefinition network) {
+                        String source, FaultTolerance faults, NetworkDefinition network, EvaluationSpec evaluation) {
 
     /** The same plan searching as {@code settings} say (command-line overrides). */
     public StudyPlan withSearch(SearchSettings settings) {
         return new StudyPlan(study, data, metric, direction, settings, pool, pruner, training, space, source,
-                faults, network);
+                faults, network, evaluation);
     }
 
     /** The same plan with the stored copy of its source replaced (see SpaceFileText#normalized). */
     public StudyPlan withSource(String text) {
         return new StudyPlan(study, data, metric, direction, search, pool, pruner, training, space, text, faults,
-                network);
+                network, evaluation);
     }
 
     public StudyDefinition definition() {

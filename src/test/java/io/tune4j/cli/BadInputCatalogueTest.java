@@ -135,6 +135,25 @@ class BadInputCatalogueTest {
                                 + VALID_SPACE), List.of("s.yaml"),
                         "s.yaml:5: network: no network of this section can be built for 2x2x1 images",
                         dir -> ImageFolders.greyClasses(dir.resolve("pics"), 2, 2, 2, "a", "b")),
+                // Metrics, class weights, time limits and k-fold (issue 12).
+                run("objective: a regression metric on a classification study", Map.of("s.yaml",
+                        VALID_HEAD.replace("metric: val_accuracy, direction: maximize", "metric: val_rmse")
+                                + VALID_SPACE), "s.yaml", "s.yaml:3: objective.metric: unknown metric 'val_rmse'"),
+                run("early stopping on a metric the task lacks", Map.of("s.yaml", valid
+                        + "training: {early_stopping: {monitor: val_r2}}\n"), "s.yaml",
+                        "s.yaml:6: training.early_stopping.monitor: unknown monitor 'val_r2'"),
+                run("class weights neither balanced nor a map", Map.of("s.yaml", valid
+                        + "training: {class_weights: even}\n"), "s.yaml",
+                        "s.yaml:6: training.class_weights: expected balanced or a map"),
+                run("a class weight of zero", Map.of("s.yaml", valid + "training:\n  class_weights: {setosa: 0}\n"),
+                        "s.yaml", "s.yaml:7: training.class_weights.setosa: a class weight must be > 0"),
+                run("a class weight for a label the data lacks", Map.of("s.yaml", valid
+                        + "training:\n  class_weights: {daisy: 2}\n"), "s.yaml",
+                        "s.yaml:7: training.class_weights: unknown label 'daisy'; the labels are"),
+                run("max_trial_time unreadable", Map.of("s.yaml", valid + "training: {max_trial_time: 10 minutes}\n"),
+                        "s.yaml", "s.yaml:6: training.max_trial_time: expected a duration"),
+                run("kfold of 1", Map.of("s.yaml", valid + "evaluation: {kfold: 1}\n"), "s.yaml",
+                        "s.yaml:6: evaluation.kfold: must be at least 2"),
                 run("augmentation on a table", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  augment_flip: true\n"),
                         "s.yaml", "s.yaml:6: space.augment_flip: 'augment_flip' augments images"),
                 // Arguments of run.

@@ -1,5 +1,7 @@
 package io.tune4j.trainer.network.block;
 
+import io.tune4j.trainer.data.Task;
+import io.tune4j.trainer.network.NetworkContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +49,7 @@ public record Block(String name, BlockType type, Map<String, Object> fixed, Set<
     }
 
     /** The settings of this block's {@code repeat}-th layer in a trial with {@code params}. */
-    BlockValues values(int repeat, Map<String, Object> params, int outputs) {
+    BlockValues values(int repeat, Map<String, Object> params, NetworkContext context) {
         return new BlockValues() {
             @Override
             public Optional<Object> find(String key) {
@@ -62,7 +64,12 @@ public record Block(String name, BlockType type, Map<String, Object> fixed, Set<
 
             @Override
             public int outputs() {
-                return outputs;
+                return context.outputs();
+            }
+
+            @Override
+            public Task task() {
+                return context.task();
             }
         };
     }
@@ -78,7 +85,7 @@ public record Block(String name, BlockType type, Map<String, Object> fixed, Set<
         if (fixed.containsKey(key)) value = fixed.get(key);
         else if (sampled.contains(key)) value = params.get(paramName(key, repeat));
         // A space-wide activation is the default of every block that takes one, as in the dense shorthand.
-        else if (key.equals("activation") && params.containsKey("activation")) value = params.get("activation");
+        else if (type.spaceWide().contains(key) && params.containsKey(key)) value = params.get(key);
         else value = param.defaultValue();
         return scaled(key, value, repeat);
     }

@@ -1,6 +1,7 @@
 package io.tune4j.trainer.network.block;
 
 import java.util.List;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
@@ -24,6 +25,14 @@ public interface BlockType {
     List<BlockParam> params();
 
     Layout layout();
+
+    /**
+     * The settings whose space-wide param of the same name (in {@code space:}) is this block's default when the
+     * block does not set them: {@code activation} for hidden layers, as in the dense shorthand.
+     */
+    default Set<String> spaceWide() {
+        return Set.of("activation");
+    }
 
     Layer layer(BlockValues values);
 }

@@ -1,5 +1,6 @@
 package io.tune4j.trainer.network.block;
 
+import io.tune4j.trainer.data.Task;
 import java.util.Optional;
 import org.nd4j.linalg.activations.Activation;
 
@@ -8,8 +9,11 @@ public interface BlockValues {
     /** The value of {@code key}, or empty when it was not given and has no default. */
     Optional<Object> find(String key);
 
-    /** How many classes the network predicts (what an output layer needs). */
+    /** How many values the network outputs: classes, or 1 for regression (what an output layer needs). */
     int outputs();
+
+    /** What the network predicts (what an output layer needs). */
+    Task task();
 
     default Object get(String key) {
         return find(key).orElseThrow(() -> new IllegalArgumentException("param '" + key + "' has no value"));

@@ -33,14 +33,14 @@ public record LayerStack(List<Block> blocks) implements NetworkDefinition {
             if (!block.isIncluded(params)) continue;
             int repeats = block.repeatsIn(params);
             for (int repeat = 1; repeat <= repeats; repeat++) {
-                Layer layer = block.type().layer(block.values(repeat, params, context.outputs()));
+                Layer layer = block.type().layer(block.values(repeat, params, context));
                 // Named after its block, so that DL4J's messages and ours point at the line of the space file.
                 layer.setLayerName(repeats == 1 ? block.name() : block.name() + "." + repeat);
                 layers.layer(layer);
             }
         }
         Block last = output != null ? output : defaultOutput();
-        Layer outputLayer = last.type().layer(last.values(1, params, context.outputs()));
+        Layer outputLayer = last.type().layer(last.values(1, params, context));
         outputLayer.setLayerName(last.name());
         layers.layer(outputLayer);
         return BuiltNetwork.of(layers.setInputType(context.input()).build());

@@ -1,15 +1,19 @@
 package io.tune4j.trainer.network.block;
 
 import io.tune4j.trainer.network.Checks;
+import io.tune4j.trainer.network.Hyperparameter;
+import io.tune4j.trainer.network.OutputLayers;
 import java.util.List;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * {@code output}: the softmax layer over the classes, with cross-entropy loss. A stack that does not end with
- * one gets it with its defaults; {@code dropout} drops this layer's inputs.
+ * {@code output}: the task's output layer (see {@link OutputLayers}): softmax with cross-entropy for a classifier;
+ * for regression one unit, linear unless {@code activation} says otherwise, trained with {@code loss} (the block's,
+ * else the space's). A stack that does not end with one gets it with its defaults; {@code dropout} drops this
+ * layer's inputs.
  */
 public final class OutputBlock implements BlockType {
     public static final String NAME = "output";
@@ -21,7 +25,15 @@ public final class OutputBlock implements BlockType {
 
     @Override
     public List<BlockParam> params() {
-        return List.of(new BlockParam("dropout", 0.0, Checks::dropProbability));
+        // No default activation: the hidden layers' space-wide one (RELU) would clip every negative prediction.
+        return List.of(new BlockParam("dropout", 0.0, Checks::dropProbability),
+                new BlockParam("activation", null, Checks.enumName(Activation.class)),
+                new BlockParam(Hyperparameter.LOSS.key(), null, Hyperparameter.LOSS::problemWith));
+    }
+
+    @Override
+    public Set<String> spaceWide() {
+        return Set.of(Hyperparameter.LOSS.key());
     }
 
     @Override
@@ -31,8 +43,8 @@ public final class OutputBlock implements BlockType {
 
     @Override
     public Layer layer(BlockValues values) {
-        OutputLayer.Builder output = new OutputLayer.Builder(LossFunction.MCXENT)
-                .nOut(values.outputs()).activation(Activation.SOFTMAX);
+        OutputLayer.Builder output = OutputLayers.builder(values.task(), values.outputs(),
+                values.find(Hyperparameter.LOSS.key()), values.find("activation"));
         if (values.number("dropout") > 0) output.dropOut(values.retain("dropout"));
         return output.build();
     }

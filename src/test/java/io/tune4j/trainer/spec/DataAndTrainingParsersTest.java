@@ -11,11 +11,16 @@ import io.tune4j.search.spec.SpecMapping;
 import io.tune4j.trainer.data.DataConfig;
 import io.tune4j.trainer.data.DatasetSpec;
 import io.tune4j.trainer.data.ImageFolders;
+import io.tune4j.trainer.data.Task;
+import io.tune4j.trainer.training.ClassWeights;
 import io.tune4j.trainer.training.EarlyStopping;
+import io.tune4j.trainer.training.EvaluationSpec;
 import io.tune4j.trainer.training.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,8 +131,52 @@ class DataAndTrainingParsersTest {
         return DataConfigParser.parse(root.require("dataset"), root.get("split"), dir, 99);
     }
 
+    @Test
+    void trainingReadsClassWeightsAndATimeLimit() {
+        TrainingSpec balanced = training("training: {class_weights: balanced, max_trial_time: 90s}\n");
+        assertEquals(ClassWeights.balanced("training.yaml:1: training.class_weights"), balanced.classWeights().get());
+        assertEquals(Duration.ofSeconds(90), balanced.maxTrialTime());
+        TrainingSpec given = training("training:\n  class_weights: {rain: 3, sun: 0.5}\n");
+        assertEquals(Map.of("rain", 3.0, "sun", 0.5), given.classWeights().get().given());
+        assertNull(given.maxTrialTime());
+    }
+
+    @Test
+    void trainingRefusesBadClassWeightsTimeLimitsAndMonitorsOfAnotherTask() {
+        assertAt(assertThrows(SpecException.class, () -> training("training:\n  class_weights: even\n")),
+                2, "training.class_weights", "expected balanced or a map of label: weight, got 'even'");
+        assertAt(assertThrows(SpecException.class, () -> training("training:\n  class_weights: {rain: 0}\n")),
+                2, "training.class_weights.rain", "a class weight must be > 0");
+        assertAt(assertThrows(SpecException.class, () -> training("training:\n  max_trial_time: soon\n")),
+                2, "training.max_trial_time", "expected a duration");
+        assertAt(assertThrows(SpecException.class, () -> training("training:\n  early_stopping: {monitor: val_rmse}\n")),
+                2, "training.early_stopping.monitor", "unknown monitor 'val_rmse'");
+        assertAt(assertThrows(SpecException.class, () -> TrainingSpecParser.parse(SpecDocument.parse("training.yaml",
+                "training:\n  class_weights: balanced\n").mapping().get("training"), Task.REGRESSION)),
+                2, "training.class_weights", "class weights apply to classification, this study is a regression");
+        assertEquals("val_rmse", TrainingSpecParser.parse(SpecDocument.parse("training.yaml",
+                "training: {early_stopping: {monitor: val_rmse}}\n").mapping().get("training"), Task.REGRESSION)
+                .earlyStopping().monitor());
+    }
+
+    @Test
+    void evaluationReadsKfoldAndRepeats() {
+        assertEquals(EvaluationSpec.HOLDOUT, EvaluationSpecParser.parse(java.util.Optional.empty()));
+        assertEquals(new EvaluationSpec(5, 1), evaluation("evaluation: {kfold: 5}\n"));
+        assertEquals(new EvaluationSpec(3, 2), evaluation("evaluation: {kfold: 3, repeats: 2}\n"));
+        assertAt(assertThrows(SpecException.class, () -> evaluation("evaluation:\n  kfold: 1\n")),
+                2, "evaluation.kfold", "must be at least 2");
+        assertAt(assertThrows(SpecException.class, () -> evaluation("evaluation:\n  repeats: 2\n")),
+                2, "evaluation.kfold", "is required but missing");
+    }
+
+    private static EvaluationSpec evaluation(String yaml) {
+        return EvaluationSpecParser.parse(SpecDocument.parse("evaluation.yaml", yaml).mapping().get("evaluation"));
+    }
+
     private static TrainingSpec training(String yaml) {
-        if (yaml == null) return TrainingSpecParser.parse(java.util.Optional.empty());
-        return TrainingSpecParser.parse(SpecDocument.parse("training.yaml", yaml).mapping().get("training"));
+        if (yaml == null) return TrainingSpecParser.parse(java.util.Optional.empty(), Task.CLASSIFICATION);
+        return TrainingSpecParser.parse(SpecDocument.parse("training.yaml", yaml).mapping().get("training"),
+                Task.CLASSIFICATION);
     }
 }

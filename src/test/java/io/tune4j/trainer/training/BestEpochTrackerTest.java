@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Keras' EarlyStopping rule, epoch by epoch, without training anything. */
@@ -54,10 +55,10 @@ class BestEpochTrackerTest {
     }
 
     private static EpochMetrics loss(int epoch, double valLoss) {
-        return new EpochMetrics(epoch, 0.0, valLoss, 0.0);
+        return new EpochMetrics(epoch, Map.of("val_loss", valLoss));
     }
 
     private static EpochMetrics accuracy(int epoch, double valAccuracy) {
-        return new EpochMetrics(epoch, 0.0, 0.0, valAccuracy);
+        return new EpochMetrics(epoch, Map.of("val_accuracy", valAccuracy));
     }
 }
