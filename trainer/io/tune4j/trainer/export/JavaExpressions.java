@@ -13,8 +13,10 @@ import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -78,9 +80,30 @@ final class JavaExpressions {
         return constant(matching(WeightInit.values(), w -> w.getWeightInitFunction(), function, "weight initializer"));
     }
 
-    /** The {@link LossFunction} whose loss equals {@code loss} (a loss with class weights has none). */
-    String lossFunction(ILossFunction loss) {
-        return constant(matching(LossFunction.values(), LossFunction::getILossFunction, loss, "loss function"));
+    /**
+     * The loss as an output layer's builder takes it: a {@link LossFunction} constant when one has this loss,
+     * softmax cross-entropy with its class weights (training.class_weights), or the loss class's own
+     * constructor (Huber, which has no constant).
+     */
+    String loss(ILossFunction loss) {
+        for (LossFunction named : LossFunction.values()) {
+            if (same(named.getILossFunction(), loss)) return constant(named);
+        }
+        if (loss instanceof LossMCXENT weighted && weighted.getWeights() != null
+                && same(new LossMCXENT(weighted.getWeights()), loss)) {
+            double[] weights = weighted.getWeights().toDoubleVector();
+            return "new " + type(LossMCXENT.class) + "(" + type(Nd4j.class) + ".create(new double[] {"
+                    + Arrays.stream(weights).mapToObj(JavaExpressions::number).collect(Collectors.joining(", "))
+                    + "}).reshape(" + ints(Arrays.stream(weighted.getWeights().shape()).mapToInt(d -> (int) d).toArray())
+                    + "))";
+        }
+        try {
+            if (same(loss.getClass().getConstructor().newInstance(), loss)) return "new " + type(loss.getClass()) + "()";
+        } catch (ReflectiveOperationException e) {
+            // no public no-argument constructor: named below as not written
+        }
+        throw new UnsupportedNetworkException("loss function " + loss + " (named DL4J losses, class-weighted"
+                + " cross-entropy and losses at their defaults are written)");
     }
 
     /** The retain probability a builder's {@code dropOut(double)} takes; only DL4J's plain {@link Dropout} has one. */

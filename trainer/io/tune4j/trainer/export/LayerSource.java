@@ -34,7 +34,7 @@ final class LayerSource {
         List<String> calls = new ArrayList<>();
         String builder;
         if (layer instanceof OutputLayer output) {
-            builder = java.type(OutputLayer.Builder.class) + "(" + java.lossFunction(output.getLossFn()) + ")";
+            builder = java.type(OutputLayer.Builder.class) + "(" + java.loss(output.getLossFn()) + ")";
             feedForward(output, calls);
             if (!output.hasBias()) calls.add("hasBias(false)");
         } else if (layer instanceof DenseLayer dense) {

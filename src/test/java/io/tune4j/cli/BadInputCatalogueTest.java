@@ -74,6 +74,8 @@ class BadInputCatalogueTest {
                         "s.yaml", "s.yaml:6: search.trials"),
                 run("space file: parallel not a number", Map.of("s.yaml", valid + "search: {parallel: many}\n"),
                         "s.yaml", "s.yaml:6: search.parallel"),
+                run("space file: a training seed that is not a whole number", Map.of("s.yaml", valid
+                        + "training: {seed: 1.5}\n"), "s.yaml", "s.yaml:6: training.seed"),
                 run("space file: unknown pruner", Map.of("s.yaml", valid + "pruner: {type: guillotine}\n"),
                         "s.yaml", "s.yaml:6: pruner.type"),
                 run("space file: a learning rate of .inf", Map.of("s.yaml",

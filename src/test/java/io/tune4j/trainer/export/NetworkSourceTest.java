@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.spec.SpecDocument;
+import io.tune4j.trainer.data.Task;
 import io.tune4j.trainer.network.BuiltNetwork;
 import io.tune4j.trainer.network.DenseShorthand;
 import io.tune4j.trainer.network.NetworkContext;
@@ -18,6 +19,8 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * The generated BestNetwork source, compiled with javac and run, must rebuild the very configuration it was
@@ -67,6 +70,21 @@ class NetworkSourceTest {
                 confs.put(name(optimizer) + name(schedule), DenseShorthand.configuration(params, 4, 3, 9L));
             }
         }
+        assertRebuilt(confs);
+    }
+
+    @Test
+    void everyTasksOutputIsRebuiltExactly() throws Exception {
+        Map<String, MultiLayerConfiguration> confs = new LinkedHashMap<>();
+        for (String loss : List.of("mse", "mae", "huber")) {
+            confs.put("Regression" + name(loss), DenseShorthand.configuration(Map.of("loss", loss, "units", 6), 5, 1, 3L,
+                    Task.REGRESSION));
+        }
+        // training.class_weights: the trainer swaps in a weighted cross-entropy after building the network
+        MultiLayerConfiguration weighted = ((BuiltNetwork.Layers) BuiltNetwork.of(DenseShorthand.configuration(
+                Map.of("units", 6), 5, 3, 3L, Task.CLASSIFICATION)).withOutputLoss(loss ->
+                new LossMCXENT(Nd4j.create(new double[] {0.5, 2.0, 1.25}).reshape(1, 3)))).configuration();
+        confs.put("Weighted", weighted);
         assertRebuilt(confs);
     }
 
