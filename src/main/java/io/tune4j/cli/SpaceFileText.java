@@ -49,7 +49,8 @@ final class SpaceFileText {
         file.put("training", training);
         file.put("space", new TreeMap<>(trial.params()));
         return "# Trial " + trial.number() + " of the study it was exported from, value " + trial.value()
-                + ".\n# Run it again with: ./tune4j run <this file>\n" + dump(file);
+                + ".\n# Run it again with: ./tune4j run <this file> (each run trains with the trial's seed, training.seed, and"
+                + " gets its value)\n" + dump(file);
     }
 
     private static Object datasetNode(DatasetSpec source) {

@@ -8,8 +8,12 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import io.tune4j.cli.Tune4jCli.Result;
 import io.tune4j.cli.bench.HeadlessChromium;
+import io.tune4j.search.study.Direction;
+import io.tune4j.search.study.StudyDefinition;
+import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
+import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +51,22 @@ class ReportCommandTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aStudyWithoutACompletedTrialGetsAReportThatSaysSo() throws Exception {
+        Path results = dir.resolve("results");
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            StudyRecord study = store.openStudy(new StudyDefinition("young", Direction.MINIMIZE, "val_loss", "tpe", 1, ""));
+            store.finishTrial(store.createTrial(study.id(), "w").id(), TrialState.FAILED, null, "diverged");
+        }
+
+        Result report = Tune4jCli.run("report", "young", "--results", results.toString());
+
+        assertEquals(0, report.exitCode(), report.err());
+        String html = Files.readString(results.resolve("young").resolve("report.html"));
+        assertTrue(html.contains("No trial has completed yet.") && html.contains("1 (1 failed)"), html);
+        assertTrue(Files.readString(results.resolve("young").resolve("report.md")).contains("**trials**: 1 (1 failed)"));
+    }
 
     @Test
     void theReportIsOneOfflineFileWithTheBestTrialAndASummaryBesideIt() throws Exception {
