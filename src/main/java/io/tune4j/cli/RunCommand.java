@@ -187,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
                 if (study.stopReason().isPresent() && study.bestTrial().isEmpty()) return STOPPED_EARLY;
             }
             new BestExporter(store, results).export(study.record(), 1)
-                    .forEach(dir -> out.println("best trial exported to " + dir));
+                    .forEach(exported -> out.println("best trial exported to " + exported.line()));
             return study.stopReason().isPresent() ? STOPPED_EARLY : 0;
         } finally {
             if (workersNode != null) workersNode.close();

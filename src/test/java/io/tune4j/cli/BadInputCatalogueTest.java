@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.ImageFolders;
 import java.io.IOException;
@@ -78,6 +80,8 @@ class BadInputCatalogueTest {
                 run("space file: search.enqueue of an unknown param", Map.of("s.yaml",
                         valid + "search: {enqueue: [{lr: 0.01}]}\n"), "s.yaml",
                         "s.yaml:6: search.enqueue[0].lr: unknown param 'lr'"),
+                run("space file: a training seed that is not a whole number", Map.of("s.yaml", valid
+                        + "training: {seed: 1.5}\n"), "s.yaml", "s.yaml:6: training.seed"),
                 run("space file: unknown pruner", Map.of("s.yaml", valid + "pruner: {type: guillotine}\n"),
                         "s.yaml", "s.yaml:6: pruner.type"),
                 run("space file: a learning rate of .inf", Map.of("s.yaml",
@@ -226,14 +230,23 @@ class BadInputCatalogueTest {
                 read("dashboard writing notes without a token", "dashboard --allow-notes", "--allow-notes needs --token"),
                 read("note on an unknown study", "note nope text", "no study named 'nope'; known: s"),
                 read("note on an unknown trial", "note s --trial 7 text", "study 's' has no trial 7"),
-                read("a command that does not exist", "leaderbord s", "Unmatched argument"),
                 read("enqueue into an unknown study", "enqueue nope p.yaml", "no study named 'nope'; known: s"),
                 read("enqueue into a study run without a space file", "enqueue s p.yaml",
                         "study 's' was not run from a space file"),
                 read("studies delete without --yes", "studies delete s", "add --yes to delete it"),
                 read("studies rename to a name taken", "studies rename s s", "a study named 's' exists already"),
                 read("studies copy of an unknown study", "studies copy nope t", "no study named 'nope'; known: s"),
-                read("studies rename of an unknown study", "studies rename nope t", "no study named 'nope'"));
+                read("studies rename of an unknown study", "studies rename nope t", "no study named 'nope'"),
+                read("rerun of an unknown study", "rerun nope --trial 0", "no study named 'nope'; known: s"),
+                read("rerun of an unknown trial", "rerun s --trial 7", "study 's' has no trial 7"),
+                read("rerun of a trial that did not complete", "rerun s --trial 0",
+                        "trial 0 of study 's' is FAILED; only a COMPLETE trial can be re-run"),
+                read("rerun --seeds 0", "rerun s --trial 0 --seeds 0", "--seeds must be at least 2"),
+                read("rerun without --trial", "rerun s", "Missing required option: '--trial=N'"),
+                read("report of an unknown study", "report nope", "no study named 'nope'; known: s"),
+                read("report to a file that cannot be written", "report s --out /dev/null/report.html",
+                        "cannot write the report to /dev/null/report.html"),
+                read("a command that does not exist", "leaderbord s", "Unmatched argument"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -241,7 +254,9 @@ class BadInputCatalogueTest {
     void aBadReadingCommandAnswersInOneLineAndChangesNothing(Case bad) throws IOException {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1);
+            StudyRecord study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1);
+            // Trial 0 failed: a command that needs a completed trial must say so.
+            store.finishTrial(store.createTrial(study.id(), "w").id(), TrialState.FAILED, null, "diverged");
         }
         List<Path> before = listing(results);
         List<String> args = new ArrayList<>(bad.args());
@@ -294,7 +309,7 @@ class BadInputCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text",
-            "enqueue s p.yaml", "studies rename s t", "studies copy s t", "studies delete s --yes"})
+            "enqueue s p.yaml", "studies rename s t", "studies copy s t", "studies delete s --yes", "rerun s --trial 0", "report s"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
