@@ -14,16 +14,16 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * A pool of connections to one H2 database, and the one place that turns SQL failures into errors naming
  * the database. Each call takes its own connection, so trials reporting from several threads never share one.
  *
- * <p>A file shared by several processes (AUTO_SERVER) is served by one of them; when that process dies, the
- * others lose their connections until one of them takes the file over. Such failures, and the race of
- * processes opening a file at the same moment, are retried for a while with fresh connections, each call
- * from the start: a transaction that was cut off was rolled back, so running it again stores it once. (A
- * commit whose answer was lost can run twice; every write is idempotent but taking a new trial, which then
- * leaves an extra RUNNING trial that the heartbeat check reclaims.)
+ * <p>A results file is served by its database server, a process of its own ({@link ResultsServer}); when that
+ * process dies, its clients lose their connections until one of them has started a new server. Such failures,
+ * and the race of readers opening a read-only file at the same moment, are retried for a while with fresh
+ * connections, each call from the start: a transaction that was cut off was rolled back, so running it again
+ * stores it once. (A commit whose answer was lost can run twice; every write is idempotent but taking a new
+ * trial, which then leaves an extra RUNNING trial that the heartbeat check reclaims.)
  */
 final class Database implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** The process serving the file is gone, or the file is being taken over or opened by another at once. */
+    /** The server of the file is gone or restarting, or the file is being opened by another at once. */
     private static final Set<Integer> PASSING = Set.of(ErrorCode.CONNECTION_BROKEN_1,
             ErrorCode.DATABASE_CALLED_AT_SHUTDOWN, ErrorCode.DATABASE_IS_CLOSED, ErrorCode.DATABASE_ALREADY_OPEN_1,
             ErrorCode.ERROR_OPENING_DATABASE_1);
