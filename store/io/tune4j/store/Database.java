@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -148,6 +149,7 @@ final class Database implements AutoCloseable {
     }
 
     private static boolean isPassing(SQLException e) {
+        if (tlsFailure(e) != null) return false; // a server with another certificate stays one
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && PASSING.contains(sql.getErrorCode())) return true;
             if (String.valueOf(t.getMessage()).contains("file is locked")) return true;
@@ -164,7 +166,19 @@ final class Database implements AutoCloseable {
         }
     }
 
+    private static SSLException tlsFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException tls) return tls;
+        }
+        return null;
+    }
+
     private StoreException failure(SQLException e) {
+        SSLException tls = tlsFailure(e);
+        if (tls != null) {
+            return new StoreException("results database " + location + ": the TLS connection was refused (is the"
+                    + " client file from this server?): " + tls.getMessage(), e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).contains("No space left on device")) {
                 return new StoreException("results database " + location + ": the disk is full (No space left on device)", e);

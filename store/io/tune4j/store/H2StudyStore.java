@@ -75,6 +75,19 @@ public final class H2StudyStore implements StudyStore {
     }
 
     /**
+     * The database another machine serves with {@code tune4j serve}, through the {@code tune4j.client} file that
+     * command wrote (copied here): over TLS, trusting only the server certificate in that file, as its data
+     * account. Nothing of the database is on this machine; a run keeps its models in its own results folder.
+     */
+    public static H2StudyStore openRemote(Path clientFile) {
+        ClientFile client = ClientFile.read(clientFile.toAbsolutePath());
+        ServerTls.trustOnly(client.certificate());
+        DatabaseUrl url = new DatabaseUrl(client.url() + ";LOCK_TIMEOUT=10000", true);
+        Credentials account = new Credentials("", "", client.user(), client.password());
+        return new H2StudyStore(new Database(() -> url, account, client.url(), false));
+    }
+
+    /**
      * The JDBC URL of the database server of {@code resultsDir}, started if none runs, for plain SQL (H2's
      * shell, a notebook) with the accounts of {@code tune4j.credentials}; the server stops a minute after its
      * last client leaves, and the next call starts it on another port.

@@ -1,6 +1,7 @@
 package io.tune4j.store;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.h2.tools.Server;
 
 /**
@@ -25,6 +28,9 @@ import org.h2.tools.Server;
  * <p>Two servers of one folder never run: the first holds an OS lock on {@code tune4j.server.lock} for as
  * long as it lives (the OS releases it when the process dies, however it dies); a second one waits a while
  * for it (a server stopping for idleness still holds it) and leaves if it is still held.
+ *
+ * <p>{@code tune4j serve} runs the same server for other machines ({@link #serveOthers}): on an address and
+ * port of the user's choice, over TLS only, until it is stopped; its clients connect with a {@link ClientFile}.
  */
 public final class ResultsServer {
     static final String HOST = "127.0.0.1";
@@ -38,18 +44,54 @@ public final class ResultsServer {
 
     /** {@code <results folder> <idle seconds>}: exit 0 when stopped or when another server has the folder, 2 when the file does not open. */
     public static void main(String[] args) throws Exception {
+        System.setProperty("h2.bindAddress", HOST); // before H2 reads its settings, at its first use
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
         Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
+        int code = locked(dir, System.out, () -> serve(dir, System.out, List.of("-tcpPort", "0"),
+                Credentials.newPassword(), key -> {
+                    ServerAddress address = new ServerAddress(key.port(), key.key(), ProcessHandle.current().pid());
+                    address.write(dir);
+                    return () -> address.withdraw(dir);
+                }, admin -> waitUntilIdle(admin, dir, idle)));
+        if (code != 0) System.exit(code);
+    }
+
+    /**
+     * Serves {@code dir}'s database to other machines on {@code host:port} over TLS until this JVM is stopped
+     * (Ctrl-C), and writes the {@link ClientFile} they connect with. The URL's key, and so the client file,
+     * stay the same across restarts on the same address. Returns an exit code: 2 when the file does not open
+     * or another server has the folder.
+     */
+    public static int serveOthers(Path resultsDir, String host, int port, PrintStream out) throws Exception {
+        System.setProperty("h2.bindAddress", host); // before H2 reads its settings, at its first use
+        Path dir = OwnerOnly.folder(resultsDir.toAbsolutePath().normalize());
+        Credentials credentials = Credentials.of(dir);
+        String certificate = ServerTls.serveWith(dir);
+        Path clientFile = dir.resolve(ClientFile.FILE_NAME);
+        String key = Files.exists(clientFile) ? ClientFile.read(clientFile).key() : Credentials.newPassword();
+        return locked(dir, out, () -> serve(dir, out, List.of("-tcpPort", String.valueOf(port), "-tcpAllowOthers",
+                "-tcpSSL"), key, served -> {
+                    ClientFile client = new ClientFile("jdbc:h2:ssl://" + host + ":" + served.port() + "/" + key,
+                            credentials.user(), credentials.password(), certificate);
+                    Files.deleteIfExists(clientFile);
+                    OwnerOnly.readOrCreate(clientFile, client::text);
+                    out.println("clients: tune4j run SPACE --results-server " + clientFile
+                            + " (copy the file to each machine; keep it private)");
+                    return () -> { };
+                }, admin -> Thread.currentThread().join()));
+    }
+
+    /** Runs {@code server} while holding the folder's lock; 2 (with a line on {@code out}) when another has it. */
+    private static int locked(Path dir, PrintStream out, Serving server) throws Exception {
         Path lockFile = dir.resolve(LOCK_FILE);
         OwnerOnly.readOrCreate(lockFile, () -> "held by the database server of this folder while it runs");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock lock = acquire(channel, dir);
             if (lock == null) {
-                System.out.println("another server has " + dir + "; leaving it to that one");
-                return;
+                out.println("another server has " + dir + "; leaving it to that one");
+                return 0;
             }
-            int code = serve(dir, idle);
-            if (code != 0) System.exit(code);
+            return server.run();
         }
     }
 
@@ -64,7 +106,8 @@ public final class ResultsServer {
         }
     }
 
-    private static int serve(Path dir, Duration idle) throws SQLException, InterruptedException {
+    private static int serve(Path dir, PrintStream out, List<String> listen, String key, Announce announce,
+            Until until) throws Exception {
         Credentials credentials = Credentials.of(dir);
         // MAX_COMPACT_TIME: every epoch is its own commit, which leaves many stale chunks; compacting on close
         // (up to 5 s, only when there is garbage) kept a 20,000-trial file at 38 MB instead of 90 MB.
@@ -73,7 +116,7 @@ public final class ResultsServer {
         try {
             admin = Accounts.admin("jdbc:h2:file:" + file + ";MAX_COMPACT_TIME=5000", credentials);
         } catch (SQLException e) {
-            System.out.println("tune4j: results database " + dir.resolve(H2StudyStore.FILE_NAME) + " does not open: "
+            out.println("tune4j: results database " + dir.resolve(H2StudyStore.FILE_NAME) + " does not open: "
                     + e.getMessage());
             return 2;
         }
@@ -85,27 +128,27 @@ public final class ResultsServer {
                 Accounts.ensureDurable(admin);
                 Schema.ensure(admin, dir.resolve(H2StudyStore.FILE_NAME).toString());
             } catch (StoreException e) {
-                System.out.println("tune4j: " + e.getMessage());
+                out.println("tune4j: " + e.getMessage());
                 return 2;
             }
-            String key = Credentials.newPassword();
             // -key: clients may open this one database, under a random name, and nothing else; -ifExists: nor
             // create one. -tcpPassword: a random management password no one keeps, so no client can stop the
-            // server through H2's management database. The listening address is 127.0.0.1 (h2.bindAddress,
-            // set by ServerLaunch), and H2 refuses non-local peers unless -tcpAllowOthers.
-            Server tcp = Server.createTcpServer("-tcpPort", "0", "-ifExists", "-key", key, file,
-                    "-tcpPassword", Credentials.newPassword()).start();
-            ServerAddress address = new ServerAddress(tcp.getPort(), key, ProcessHandle.current().pid());
-            address.write(dir);
+            // server through H2's management database. The listening address is h2.bindAddress (set above),
+            // and H2 refuses non-local peers unless -tcpAllowOthers.
+            List<String> args = new ArrayList<>(listen);
+            args.addAll(List.of("-ifExists", "-key", key, file, "-tcpPassword", Credentials.newPassword()));
+            Server tcp = Server.createTcpServer(args.toArray(String[]::new)).start();
+            Runnable withdraw = announce.listening(new Listening(tcp.getPort(), key));
             narrowFiles(dir);
-            System.out.println("serving " + dir.resolve(H2StudyStore.FILE_NAME) + " on " + HOST + ":" + tcp.getPort());
+            out.println("serving " + dir.resolve(H2StudyStore.FILE_NAME) + " on port " + tcp.getPort());
+            out.flush();
             try {
-                waitUntilIdle(admin, dir, idle);
+                until.waitFor(admin);
             } finally {
-                address.withdraw(dir);
+                withdraw.run();
                 tcp.stop();
             }
-            System.out.println("stopped: no client for " + idle.toSeconds() + " s, or the folder is gone");
+            out.println("stopped: no client for a while, or the folder is gone");
         }
         return 0;
     }
@@ -131,8 +174,27 @@ public final class ResultsServer {
 
     /** The files of the database and its server are the owner's only (H2 creates them with the usual umask). */
     static void narrowFiles(Path dir) {
-        for (String name : new String[] {H2StudyStore.FILE_NAME, "tune4j.trace.db", ServerAddress.FILE_NAME, LOCK_FILE, LOG_FILE}) {
+        for (String name : new String[] {H2StudyStore.FILE_NAME, "tune4j.trace.db", ServerAddress.FILE_NAME, LOCK_FILE,
+            LOG_FILE, ClientFile.FILE_NAME, ServerTls.KEYSTORE, ServerTls.PASSWORD}) {
             OwnerOnly.file(dir.resolve(name));
         }
+    }
+
+    private record Listening(int port, String key) {}
+
+    @FunctionalInterface
+    private interface Serving {
+        int run() throws Exception;
+    }
+
+    /** Tells clients where the server listens; returns what withdraws that when it stops. */
+    @FunctionalInterface
+    private interface Announce {
+        Runnable listening(Listening listening) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Until {
+        void waitFor(Connection admin) throws Exception;
     }
 }

@@ -62,7 +62,7 @@ final class ServerLaunch {
         Path setsid = Path.of("/usr/bin/setsid");
         if (Files.isExecutable(setsid)) command.add(setsid.toString());
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Dh2.bindAddress=" + ResultsServer.HOST,
+                "-Xmx256m", "-XX:+UseSerialGC",
                 "-cp", classPath(), ResultsServer.class.getName(), dir.toString(),
                 System.getProperty(IDLE_PROPERTY, String.valueOf(IDLE_SECONDS))));
         Path log = dir.resolve(ResultsServer.LOG_FILE);
