@@ -30,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65_535) throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535");
+        if (port < 0 || port > 65_535) throw new ParameterException(spec.commandLine(), "--port must be 0..65535");
         return ResultsServer.serveOthers(dir, host, port, System.out);
     }
 }
