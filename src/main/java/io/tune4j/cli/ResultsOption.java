@@ -10,7 +10,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --results DIR}: the folder holding the H2 database and the exports, shared by every command. */
-final class ResultsOption {
+public final class ResultsOption {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
             description = "Folder of the results database and exports (default: ${DEFAULT-VALUE}).")
     Path dir;
@@ -21,7 +21,7 @@ final class ResultsOption {
     Path server;
 
     /** The store of an existing results folder; reading commands must not create an empty database. */
-    H2StudyStore openExisting() {
+    public H2StudyStore openExisting() {
         if (server != null) return H2StudyStore.openRemote(server);
         if (!Files.exists(dir.resolve(H2StudyStore.FILE_NAME))) {
             throw new UserError("no results database in " + dir.toAbsolutePath()
@@ -46,7 +46,7 @@ final class ResultsOption {
         }
     }
 
-    static StudyRecord requireStudy(StudyStore store, String name) {
+    public static StudyRecord requireStudy(StudyStore store, String name) {
         return store.findStudy(name).orElseThrow(() -> {
             List<String> known = store.studies().stream().map(s -> s.name()).toList();
             return new UserError("no study named '" + name + "'; "

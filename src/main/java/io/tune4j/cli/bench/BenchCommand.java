@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Measure samplers, pruners, the trainer pool, training speed or the dashboard on this machine.",
         subcommands = {SamplerBenchCommand.class, SuggestLatencyCommand.class, PrunerBenchCommand.class,
                 PoolBenchCommand.class, CrashBenchCommand.class, DashboardBenchCommand.class, TrainBenchCommand.class,
+                TablesBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand {
 }
