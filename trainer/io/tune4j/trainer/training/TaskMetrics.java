@@ -40,6 +40,14 @@ public final class TaskMetrics {
         return VALIDATION + (task.classifies() ? "accuracy" : "rmse");
     }
 
+    /** The test-part attribute of the measure {@code metric} names: {@code val_rmse} → {@code test_rmse}. */
+    public static String testOf(String metric) {
+        for (String prefix : List.of(TRAIN, VALIDATION)) {
+            if (metric.startsWith(prefix)) return TEST + metric.substring(prefix.length());
+        }
+        return TEST + metric;
+    }
+
     /** Every name any task reports. */
     public static List<String> all() {
         Set<String> names = new LinkedHashSet<>();

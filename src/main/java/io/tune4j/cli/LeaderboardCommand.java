@@ -34,7 +34,7 @@ final class LeaderboardCommand implements Callable<Integer> {
             StudyRecord record = ResultsOption.requireStudy(store, study);
             spec.commandLine().getOut().printf("%s: %s, %s%n%s%n", record.name(), record.definition().metric(),
                     record.definition().direction().name().toLowerCase(),
-                    LeaderboardTable.render(store.topTrials(record.id(), top)));
+                    LeaderboardTable.render(store.topTrials(record.id(), top), record.definition().metric()));
         }
         return 0;
     }

@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             out.printf("%n%d trials in %s; leaderboard of %s (%s, %s):%n", ran.size(), Durations.format(took),
                     plan.study(), plan.metric(), plan.direction().name().toLowerCase(Locale.ROOT));
-            out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top)));
+            out.println(LeaderboardTable.render(store.topTrials(study.record().id(), top), plan.metric()));
             if (study.endReason().isPresent()) {
                 // Said before the export, which may well have nothing to export when every trial failed.
                 int left = plan.search().trials() - ran.size();

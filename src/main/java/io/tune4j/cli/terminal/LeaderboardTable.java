@@ -3,25 +3,31 @@ package io.tune4j.cli.terminal;
 import com.github.freva.asciitable.AsciiTable;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.export.RerunSummary;
+import io.tune4j.trainer.training.TaskMetrics;
 import java.util.ArrayList;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The leaderboard as a text table: rank, trial, value, every param (by name), epochs, test accuracy, the mean ±
- * std of the trial's re-runs when any trial was re-run ({@code tune4j rerun}), state.
+ * The leaderboard as a text table: rank, trial, value, every param (by name), epochs, the objective's measure on the
+ * test part (test_rmse for a study of val_rmse) when trials recorded it, the mean ± std of the trial's re-runs when
+ * any trial was re-run ({@code tune4j rerun}), state.
  */
 public final class LeaderboardTable {
     private LeaderboardTable() {}
 
-    public static String render(List<TrialRecord> ranked) {
+    /** {@code metric}: the study's objective, whose measure the test column shows. */
+    public static String render(List<TrialRecord> ranked, String metric) {
         if (ranked.isEmpty()) return "(no completed trial yet)";
         Set<String> paramNames = new TreeSet<>();
         for (TrialRecord trial : ranked) paramNames.addAll(trial.params().keySet());
         List<String> header = new ArrayList<>(List.of("rank", "trial", "value"));
         header.addAll(paramNames);
-        header.addAll(List.of("epochs run", "test acc"));
+        header.add("epochs run");
+        String test = TaskMetrics.testOf(metric);
+        boolean tested = ranked.stream().anyMatch(t -> t.attributes().containsKey(test));
+        if (tested) header.add(test.replace('_', ' '));
         boolean rerun = ranked.stream().anyMatch(t -> t.attributes().containsKey(RerunSummary.MEAN));
         if (rerun) header.add("rerun mean ± std");
         header.add("state");
@@ -32,7 +38,7 @@ public final class LeaderboardTable {
                     Cells.number(trial.value())));
             for (String name : paramNames) row.add(Cells.param(trial.params().get(name)));
             row.add(trial.attributes().getOrDefault("epochs_trained", ""));
-            row.add(Cells.numberText(trial.attributes().get("test_accuracy")));
+            if (tested) row.add(Cells.numberText(trial.attributes().get(test)));
             if (rerun) row.add(rerunCell(trial));
             row.add(trial.state().name());
             rows.add(row.toArray(String[]::new));
