@@ -1,7 +1,6 @@
 package io.tune4j.store;
 
 import io.tune4j.search.space.Distribution;
-import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.IntermediateValue;
 import io.tune4j.search.study.Reclaimed;
 import io.tune4j.search.study.RunningTrial;
@@ -121,20 +120,20 @@ public final class H2StudyStore implements StudyStore {
     }
 
     @Override
-    public StudyRecord openStudy(StudyDefinition definition) {
+    public StudyRecord openStudy(StudyDefinition definition, String sampler, long seed) {
         try {
-            return openOrCreateStudy(definition);
+            return openOrCreateStudy(definition, sampler, seed);
         } catch (StoreException e) {
             // Two processes starting the same new study at once: the one that lost the race to create it
             // continues the study the other created.
             if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) throw e;
-            return openOrCreateStudy(definition);
+            return openOrCreateStudy(definition, sampler, seed);
         }
     }
 
-    private StudyRecord openOrCreateStudy(StudyDefinition definition) {
+    private StudyRecord openOrCreateStudy(StudyDefinition definition, String sampler, long seed) {
         return database.write(connection -> {
-            Optional<StudyRecord> existing = findStudy(connection, definition.name());
+            Optional<StudyRecord> existing = StudyRows.byName(connection, definition.name());
             if (existing.isPresent()) {
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE studies SET source = ? WHERE study_id = ?")) {
@@ -142,10 +141,10 @@ public final class H2StudyStore implements StudyStore {
                     update.setLong(2, existing.get().id());
                     update.executeUpdate();
                 }
-                StudyDefinition stored = existing.get().definition();
-                return new StudyRecord(existing.get().id(), new StudyDefinition(stored.name(), stored.direction(),
-                        stored.metric(), stored.sampler(), stored.seed(), definition.source()),
-                        existing.get().createdAt());
+                StudyRecord stored = existing.get();
+                StudyDefinition was = stored.definition();
+                return new StudyRecord(stored.id(), new StudyDefinition(was.name(), was.direction(), was.metric(),
+                        definition.source()), stored.sampler(), stored.seed(), stored.createdAt());
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO studies (name, direction, metric, sampler, seed, source, created_at)"
@@ -154,14 +153,14 @@ public final class H2StudyStore implements StudyStore {
                 insert.setString(1, definition.name());
                 insert.setString(2, definition.direction().name());
                 insert.setString(3, definition.metric());
-                insert.setString(4, definition.sampler());
-                insert.setLong(5, definition.seed());
+                insert.setString(4, sampler);
+                insert.setLong(5, seed);
                 insert.setString(6, definition.source());
                 insert.setTimestamp(7, Timestamp.from(now));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return new StudyRecord(keys.getLong(1), definition, now);
+                    return new StudyRecord(keys.getLong(1), definition, sampler, seed, now);
                 }
             }
         });
@@ -169,27 +168,59 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public Optional<StudyRecord> findStudy(String name) {
-        return database.read(connection -> findStudy(connection, name));
-    }
-
-    private static Optional<StudyRecord> findStudy(Connection connection, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT study_id, name, direction, metric, sampler, seed, source, created_at FROM studies"
-                        + " WHERE name = ?")) {
-            query.setString(1, name);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                StudyDefinition definition = new StudyDefinition(rs.getString(2), Direction.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7));
-                return Optional.of(new StudyRecord(rs.getLong(1), definition, rs.getTimestamp(8).toInstant()));
-            }
-        }
+        return database.read(connection -> StudyRows.byName(connection, name));
     }
 
     @Override
     public void declareSpace(long studyId, List<Distribution> distributions) {
         database.write(connection -> {
             StoredDistributions.replace(connection, studyId, distributions);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Distribution> declaredSpace(long studyId) {
+        return database.read(connection -> StoredDistributions.read(connection, studyId));
+    }
+
+    /** Also appends the change, with the time, to the study's note: the dashboard and reports show it. */
+    @Override
+    public void recordChange(long studyId, String sampler, long seed, String change) {
+        database.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE studies SET sampler = ?, seed = ? WHERE study_id = ?")) {
+                update.setString(1, sampler);
+                update.setLong(2, seed);
+                update.setLong(3, studyId);
+                update.executeUpdate();
+            }
+            Notes.appendToStudy(connection, studyId, "Continued with changes allowed at " + Instant.now() + ": "
+                    + change);
+            return null;
+        });
+    }
+
+    /** Gives study {@code studyId} the name {@code newName}, which no study may have. */
+    public void renameStudy(long studyId, String newName) {
+        database.write(connection -> {
+            StudyLifecycle.rename(connection, studyId, newName);
+            return null;
+        });
+    }
+
+    /** Stores a copy of study {@code studyId}, every trial with its params, curves and notes, as {@code newName}. */
+    public void copyStudy(long studyId, String newName) {
+        database.write(connection -> {
+            StudyLifecycle.copy(connection, studyId, newName);
+            return null;
+        });
+    }
+
+    /** Removes study {@code studyId} and everything of it. */
+    public void deleteStudy(long studyId) {
+        database.write(connection -> {
+            StudyLifecycle.delete(connection, studyId);
             return null;
         });
     }
@@ -280,24 +311,52 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public void setParams(long trialId, Map<String, Object> params) {
+        database.write(connection -> {
+            writeParams(connection, trialId, params);
+            return null;
+        });
+    }
+
+    private static void writeParams(Connection connection, long trialId, Map<String, Object> params)
+            throws SQLException {
         Map<String, ParamValue> stored = new LinkedHashMap<>();
         params.forEach((name, value) -> stored.put(name, ParamValue.of(value)));
-        database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
-                            + " VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
-                    insert.setLong(1, trialId);
-                    insert.setString(2, param.getKey());
-                    insert.setString(3, param.getValue().kind());
-                    insert.setString(4, param.getValue().text());
-                    insert.setObject(5, param.getValue().number());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
+                insert.setLong(1, trialId);
+                insert.setString(2, param.getKey());
+                insert.setString(3, param.getValue().kind());
+                insert.setString(4, param.getValue().text());
+                insert.setObject(5, param.getValue().number());
+                insert.addBatch();
             }
-            ParamSummary.add(connection, trialId, stored);
-            return null;
+            insert.executeBatch();
+        }
+        ParamSummary.add(connection, trialId, stored);
+    }
+
+    @Override
+    public TrialRecord enqueue(long studyId, Map<String, Object> params) {
+        return database.write(connection -> {
+            int number = takeNumber(connection, studyId);
+            long trialId;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO trials (study_id, number, state, seed) SELECT study_id, ?, 'WAITING', seed + ?"
+                            + " FROM studies WHERE study_id = ?", new String[] {"TRIAL_ID"})) {
+                insert.setInt(1, number);
+                insert.setInt(2, number);
+                insert.setLong(3, studyId);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    trialId = keys.getLong(1);
+                }
+            }
+            writeParams(connection, trialId, params);
+            Attributes.set(connection, trialId, ENQUEUED, "true");
+            return TrialReader.one(connection, trialId);
         });
     }
 
@@ -359,6 +418,11 @@ public final class H2StudyStore implements StudyStore {
     @Override
     public List<TrialRecord> trials(long studyId) {
         return reader.ofStudy(studyId);
+    }
+
+    @Override
+    public Optional<TrialRecord> trial(long studyId, int number) {
+        return reader.byNumber(studyId, number);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class ReportTables {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("objective", data.study().definition().metric() + ", "
                 + data.study().definition().direction().name().toLowerCase(Locale.ROOT)));
-        rows.add(List.of("sampler", data.study().definition().sampler()));
+        rows.add(List.of("sampler", data.study().sampler()));
         StringBuilder counts = new StringBuilder();
         for (TrialState state : TrialState.values()) {
             int n = data.summary().trialsByState().getOrDefault(state, 0);

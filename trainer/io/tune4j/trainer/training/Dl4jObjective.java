@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -173,7 +174,7 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
                 ? new BestEpochTracker(metric, 0.0) : new BestEpochTracker(earlyStopping.monitor(), earlyStopping.minDelta());
         int epochs = setting(trial, Hyperparameter.EPOCHS, training.epochs());
         Duration limit = training.maxTrialTime();
-        long deadline = limit == null ? Long.MAX_VALUE : started + limit.toNanos();
+        BooleanSupplier timeUp = limit == null ? () -> false : () -> System.nanoTime() - started - limit.toNanos() > 0;
         FoldRun first = runs.get(0);
         List<List<Map<String, Double>>> foldMetrics = new ArrayList<>();
         NetworkSnapshot bestEpoch = null;
@@ -183,7 +184,7 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
         while (epoch < epochs) {
             epoch++;
             int current = epoch;
-            cut = !runs.stream().allMatch(run -> run.trainEpoch(current, deadline));
+            cut = !runs.stream().allMatch(run -> run.trainEpoch(current, timeUp));
             // A cut epoch is incomplete: it is dropped, unless no epoch completed, when it is all the trial has.
             if (cut && epoch > 1) {
                 epoch--;

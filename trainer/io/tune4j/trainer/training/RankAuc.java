@@ -1,8 +1,6 @@
 package io.tune4j.trainer.training;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * The area under the ROC curve as the Mann-Whitney rank statistic: the probability that a positive row scores
@@ -16,24 +14,30 @@ final class RankAuc {
 
     /** NaN when there are no positive or no negative rows: the area is then undefined. */
     static double of(double[] scores, boolean[] positive) {
-        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
         double positiveRanks = 0;
-        int positives = 0;
-        for (int start = 0; start < order.length; ) {
-            int end = start;
-            while (end + 1 < order.length && scores[order[end + 1]] == scores[order[start]]) end++;
-            double midRank = (start + end) / 2.0 + 1;
-            for (int k = start; k <= end; k++) {
-                if (positive[order[k]]) {
-                    positiveRanks += midRank;
-                    positives++;
-                }
-            }
-            start = end + 1;
+        long positives = 0;
+        for (int row = 0; row < scores.length; row++) {
+            if (!positive[row]) continue;
+            // Tied rows share the mean of the ranks they span: (below + 1 + atOrBelow) / 2.
+            positiveRanks += (countBelow(sorted, scores[row], false) + 1 + countBelow(sorted, scores[row], true)) / 2.0;
+            positives++;
         }
         long negatives = scores.length - positives;
         if (positives == 0 || negatives == 0) return Double.NaN;
         return (positiveRanks - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+    }
+
+    /** How many of {@code sorted} are below {@code value} (or equal to it too, when {@code orEqual}). */
+    private static int countBelow(double[] sorted, double value, boolean orEqual) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value || (orEqual && sorted[middle] == value)) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 }

@@ -74,6 +74,12 @@ class BadInputCatalogueTest {
                         "s.yaml", "s.yaml:6: search.trials"),
                 run("space file: parallel not a number", Map.of("s.yaml", valid + "search: {parallel: many}\n"),
                         "s.yaml", "s.yaml:6: search.parallel"),
+                run("space file: search.enqueue point outside the space", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{learning_rate: 0.5}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].learning_rate: param 'learning_rate' = 0.5 is outside"),
+                run("space file: search.enqueue of an unknown param", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{lr: 0.01}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].lr: unknown param 'lr'"),
                 run("space file: a training seed that is not a whole number", Map.of("s.yaml", valid
                         + "training: {seed: 1.5}\n"), "s.yaml", "s.yaml:6: training.seed"),
                 run("space file: unknown pruner", Map.of("s.yaml", valid + "pruner: {type: guillotine}\n"),
@@ -173,6 +179,8 @@ class BadInputCatalogueTest {
                         "s.yaml:7: training.class_weights: unknown label 'daisy'; the labels are"),
                 run("max_trial_time unreadable", Map.of("s.yaml", valid + "training: {max_trial_time: 10 minutes}\n"),
                         "s.yaml", "s.yaml:6: training.max_trial_time: expected a duration"),
+                run("a regression loss on a classifier", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  loss: huber\n"),
+                        "s.yaml", "s.yaml:6: space.loss: a classification network's loss is cross-entropy"),
                 run("kfold of 1", Map.of("s.yaml", valid + "evaluation: {kfold: 1}\n"), "s.yaml",
                         "s.yaml:6: evaluation.kfold: must be at least 2"),
                 run("augmentation on a table", Map.of("s.yaml", VALID_HEAD + VALID_SPACE + "  augment_flip: true\n"),
@@ -222,6 +230,13 @@ class BadInputCatalogueTest {
                 read("dashboard writing notes without a token", "dashboard --allow-notes", "--allow-notes needs --token"),
                 read("note on an unknown study", "note nope text", "no study named 'nope'; known: s"),
                 read("note on an unknown trial", "note s --trial 7 text", "study 's' has no trial 7"),
+                read("enqueue into an unknown study", "enqueue nope p.yaml", "no study named 'nope'; known: s"),
+                read("enqueue into a study run without a space file", "enqueue s p.yaml",
+                        "study 's' was not run from a space file"),
+                read("studies delete without --yes", "studies delete s", "add --yes to delete it"),
+                read("studies rename to a name taken", "studies rename s s", "a study named 's' exists already"),
+                read("studies copy of an unknown study", "studies copy nope t", "no study named 'nope'; known: s"),
+                read("studies rename of an unknown study", "studies rename nope t", "no study named 'nope'"),
                 read("rerun of an unknown study", "rerun nope --trial 0", "no study named 'nope'; known: s"),
                 read("rerun of an unknown trial", "rerun s --trial 7", "study 's' has no trial 7"),
                 read("rerun of a trial that did not complete", "rerun s --trial 0",
@@ -239,7 +254,7 @@ class BadInputCatalogueTest {
     void aBadReadingCommandAnswersInOneLineAndChangesNothing(Case bad) throws IOException {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            StudyRecord study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, ""));
+            StudyRecord study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1);
             // Trial 0 failed: a command that needs a completed trial must say so.
             store.finishTrial(store.createTrial(study.id(), "w").id(), TrialState.FAILED, null, "diverged");
         }
@@ -253,6 +268,28 @@ class BadInputCatalogueTest {
         assertEquals(before, listing(results), "no file added for: " + bad.what());
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             assertEquals(1, store.studies().size());
+        }
+    }
+
+    /** {@code enqueue} into a study run from a space file: the params file, its line and the param at fault. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"learning_rate: 0.5|p.yaml:1: learning_rate: param 'learning_rate' = 0.5 is outside",
+            "learning_rat: 0.01|p.yaml:1: learning_rat: unknown param 'learning_rat'; did you mean 'learning_rate'?",
+            "learning_rate: fast|p.yaml:1: learning_rate: expected a number, got 'fast'",
+            "[0.01]|p.yaml:1: expected a mapping (key: value), got a list",
+            "space: {}|p.yaml:1: space: missing param 'learning_rate'"})
+    void aBadEnqueueAnswersInOneLineAndQueuesNothing(String paramsAndAnswer) throws IOException {
+        String[] parts = paramsAndAnswer.split("\\|");
+        Path results = dir.resolve("results");
+        long study;
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            study = store.openStudy(new StudyDefinition("s", Direction.MAXIMIZE, "val_accuracy",
+                    VALID_HEAD + VALID_SPACE), "tpe", 42).id();
+        }
+        Path params = Files.writeString(dir.resolve("p.yaml"), parts[0] + "\n");
+        assertAnswered(Tune4jCli.run("enqueue", "s", params.toString(), "--results", results.toString()), parts[1]);
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            assertEquals(List.of(), store.trials(study), "nothing queued");
         }
     }
 
@@ -272,7 +309,7 @@ class BadInputCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text",
-            "rerun s --trial 0", "report s"})
+            "enqueue s p.yaml", "studies rename s t", "studies copy s t", "studies delete s --yes", "rerun s --trial 0", "report s"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));

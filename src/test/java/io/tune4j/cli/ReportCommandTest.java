@@ -56,7 +56,7 @@ class ReportCommandTest {
     void aStudyWithoutACompletedTrialGetsAReportThatSaysSo() throws Exception {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            StudyRecord study = store.openStudy(new StudyDefinition("young", Direction.MINIMIZE, "val_loss", "tpe", 1, ""));
+            StudyRecord study = store.openStudy(new StudyDefinition("young", Direction.MINIMIZE, "val_loss"), "tpe", 1);
             store.finishTrial(store.createTrial(study.id(), "w").id(), TrialState.FAILED, null, "diverged");
         }
 

@@ -19,7 +19,10 @@ import io.tune4j.search.spec.SpecException;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.trainer.data.DatasetSpec;
+import io.tune4j.trainer.data.Task;
 import io.tune4j.trainer.network.Hyperparameter;
+import io.tune4j.trainer.training.EvaluationSpec;
+import io.tune4j.trainer.training.TaskMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +143,7 @@ class StudyFileTest {
         assertEquals(Direction.MAXIMIZE, plan.direction());
         assertEquals(30, plan.training().epochs());
         assertNull(plan.training().earlyStopping());
+        assertEquals(EvaluationSpec.HOLDOUT, plan.evaluation());
         assertEquals(0.2, plan.data().validationFraction());
         assertEquals(0.2, plan.data().testFraction());
         assertEquals(plan.search().seed(), plan.data().splitSeed());
@@ -154,6 +158,17 @@ class StudyFileTest {
                 space: {units: {int: [8, 16]}}
                 """));
         assertEquals(Direction.MINIMIZE, plan.direction());
+    }
+
+    /** Every metric of the task can be the objective, each in its own direction; the k-fold section reaches the plan. */
+    @Test
+    void theTasksMetricsAreObjectivesAndKfoldReachesThePlan() throws IOException {
+        for (String metric : TaskMetrics.reported(Task.CLASSIFICATION)) {
+            StudyPlan plan = StudyFile.load(write("m.yaml", HEAD + "objective: {metric: " + metric + "}\n"
+                    + "evaluation: {kfold: 4, repeats: 2}\nspace: {units: {int: [8, 16]}}\n"));
+            assertEquals(metric.endsWith("loss") ? Direction.MINIMIZE : Direction.MAXIMIZE, plan.direction(), metric);
+            assertEquals(new EvaluationSpec(4, 2), plan.evaluation());
+        }
     }
 
     @Test
@@ -184,7 +199,7 @@ class StudyFileTest {
     @Test
     void thePlanDefinesItsStudy() throws IOException {
         StudyPlan plan = StudyFile.load(write("digits.yaml", EXAMPLE));
-        assertEquals(new StudyDefinition("digits-mlp", Direction.MAXIMIZE, "val_accuracy", "random", 42, EXAMPLE),
+        assertEquals(new StudyDefinition("digits-mlp", Direction.MAXIMIZE, "val_accuracy", EXAMPLE),
                 plan.definition());
     }
 

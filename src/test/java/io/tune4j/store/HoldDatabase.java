@@ -15,7 +15,7 @@ public final class HoldDatabase {
     public static void main(String[] args) throws IOException {
         try (H2StudyStore store = H2StudyStore.openFile(Path.of(args[0]))) {
             if (args.length > 1) {
-                long study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, "")).id();
+                long study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1).id();
                 store.createTrial(study, "holder");
             }
             System.out.println("open");

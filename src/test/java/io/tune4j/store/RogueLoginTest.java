@@ -95,7 +95,7 @@ class RogueLoginTest {
     void aReaderNeitherServesNorHoldsTheFile(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, ""));
+            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1);
         }
         try (H2StudyStore reader = H2StudyStore.openReader(results)) {
             assertEquals(1, reader.studies().size());

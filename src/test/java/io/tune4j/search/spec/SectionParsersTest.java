@@ -15,6 +15,17 @@ import org.junit.jupiter.api.Test;
 class SectionParsersTest {
     private static final List<String> METRICS = List.of("val_loss", "val_accuracy", "train_loss");
 
+    /** The one place directions are decided: losses and errors down, scores up, whatever the part's prefix. */
+    @Test
+    void everyMetricHasItsNaturalDirection() {
+        for (String metric : List.of("val_loss", "train_rmse", "val_mae", "test_rmse", "val_error")) {
+            assertEquals(Direction.MINIMIZE, ObjectiveSpec.naturalDirection(metric), metric);
+        }
+        for (String metric : List.of("val_accuracy", "val_f1", "train_precision", "val_recall", "val_auc", "val_r2")) {
+            assertEquals(Direction.MAXIMIZE, ObjectiveSpec.naturalDirection(metric), metric);
+        }
+    }
+
     @Test
     void searchSettingsReadEveryKey() {
         SearchSettings settings = SearchSettingsParser.parse(section("""

@@ -122,6 +122,22 @@ class TaskTrainingTest {
         assertEquals(auc / 3, metrics.get("auc"), 1e-6);
     }
 
+    /** Beyond the limit, train_ metrics are measured on a fixed sample: the same rows every time, each row at most once. */
+    @Test
+    void trainMetricsOfALargePartUseAFixedSample() {
+        DataSet rows = blob(new Random(11), 30, 3);
+        for (int r = 0; r < 30; r++) rows.getFeatures().putScalar(r, 0, r);
+        DataSet sample = FoldRun.sample(rows, 10, 5);
+        assertEquals(10, sample.numExamples());
+        assertEquals(sample.getFeatures(), FoldRun.sample(rows, 10, 5).getFeatures());
+        double[] ids = sample.getFeatures().getColumn(0).toDoubleVector();
+        assertEquals(10, java.util.Arrays.stream(ids).distinct().count());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(rows.getLabels().getRow((int) ids[i]), sample.getLabels().getRow(i), "labels stay with their rows");
+        }
+        assertEquals(rows, FoldRun.sample(rows, 30, 5), "a part within the limit is measured whole");
+    }
+
     /** Scores 0.9 (positive), 0.9 and 0.1 (negatives): one tied pair (half) and one won pair, so 0.75. */
     @Test
     void aucCountsATieAsHalfAPair() {
