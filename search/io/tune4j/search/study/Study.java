@@ -189,8 +189,11 @@ public final class Study {
                 StoredTrial trial = next.get();
                 started++;
                 if (abandonedBecause != null) {
-                    // Asked while the process was being stopped: abandonRunning may not have seen it.
-                    tell(trial, null, new IllegalStateException(abandonedBecause));
+                    // Asked while the process was being stopped: abandonRunning may not have seen it. Queued
+                    // again like the others (before, it ended FAILED with no copy: the StoppedRunTest flake).
+                    abandon(Set.of(trial.id()), abandonedBecause);
+                    asked.remove(trial.number());
+                    inFlight.remove(trial.id());
                     break;
                 }
                 running.add(trial.id());
@@ -391,17 +394,22 @@ public final class Study {
      */
     public void abandonRunning(String reason) {
         abandonedBecause = reason;
-        Set<Long> ours = new HashSet<>(inFlight);
-        for (int attempt = 0; attempt < 3 && !ours.isEmpty(); attempt++) {
+        abandon(new HashSet<>(inFlight), reason);
+        inFlight.clear();
+    }
+
+    /** Fails trials {@code ids} with {@code reason}, each with a WAITING copy of its params within the retries. */
+    private void abandon(Set<Long> ids, String reason) {
+        Set<Long> left = new HashSet<>(ids);
+        for (int attempt = 0; attempt < 3 && !left.isEmpty(); attempt++) {
             // A claim fails when the heartbeat moved since it was read; read again and retry.
             for (RunningTrial trial : store.runningTrials(record.id())) {
-                if (ours.contains(trial.id()) && store.reclaim(trial, reason, faults.retries()).isPresent()) {
-                    ours.remove(trial.id());
+                if (left.contains(trial.id()) && store.reclaim(trial, reason, faults.retries()).isPresent()) {
+                    left.remove(trial.id());
                 }
             }
         }
-        for (long id : ours) store.finishTrial(id, TrialState.FAILED, null, reason);
-        inFlight.clear();
+        for (long id : left) store.finishTrial(id, TrialState.FAILED, null, reason);
     }
 
     /** The best COMPLETE trial so far, ties going to the earlier trial. */

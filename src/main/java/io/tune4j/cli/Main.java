@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Hyperparameter search for Deeplearning4j networks.",
         subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, TrialsCommand.class,
                 ExportCommand.class, PredictCommand.class, EvaluateCommand.class, EnqueueCommand.class, RerunCommand.class, ReportCommand.class, DashboardCommand.class, NoteCommand.class, DataCommand.class, BenchCommand.class,
-                WorkerCommand.class,
+                WorkerCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

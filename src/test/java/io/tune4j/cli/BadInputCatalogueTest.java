@@ -197,7 +197,12 @@ class BadInputCatalogueTest {
                 run("--dashboard on a port out of range", Map.of("s.yaml", valid),
                         "s.yaml --dashboard --port 70000", "--port must be 0..65535"),
                 run("--dashboard on a public address without a token", Map.of("s.yaml", valid),
-                        "s.yaml --dashboard --bind 0.0.0.0", "needs --token"));
+                        "s.yaml --dashboard --bind 0.0.0.0", "needs --token"),
+                run("--results-server naming no file", Map.of("s.yaml", valid),
+                        "s.yaml --results-server {dir}/nope.client", "nope.client: no such file"),
+                run("--results-server with a client file lacking a key", Map.of("s.yaml", valid, "bad.client",
+                        "url=jdbc:h2:ssl://127.0.0.1:9/k\nuser=TUNE4J\n"), "s.yaml --results-server bad.client",
+                        "bad.client: key 'password' is missing"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -246,6 +251,7 @@ class BadInputCatalogueTest {
                 read("report of an unknown study", "report nope", "no study named 'nope'; known: s"),
                 read("report to a file that cannot be written", "report s --out /dev/null/report.html",
                         "cannot write the report to /dev/null/report.html"),
+                read("serve --port out of range", "serve --host 127.0.0.1 --port 70000", "--port must be 0..65535"),
                 read("a command that does not exist", "leaderbord s", "Unmatched argument"));
     }
 

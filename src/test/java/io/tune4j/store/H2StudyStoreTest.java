@@ -145,7 +145,7 @@ class H2StudyStoreTest {
             store.reportIntermediate(trial.id(), 1, Map.of("val_loss", 0.3));
             store.finishTrial(trial.id(), TrialState.COMPLETE, 0.3, null);
         }
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
+        try (Connection db = DriverManager.getConnection(H2StudyStore.serverUrl(results),
                 Credentials.of(results).user(), Credentials.of(results).password());
              ResultSet rs = db.createStatement().executeQuery(
                      "SELECT s.name, t.number, t.objective_value, p.value_num, v.metric_value FROM studies s"
