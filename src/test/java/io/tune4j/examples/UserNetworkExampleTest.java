@@ -56,6 +56,9 @@ class UserNetworkExampleTest {
         }
         Path best = results.resolve("residual-net/best-1");
         assertTrue(Files.readString(best.resolve("network.json")).contains("\"vertices\""), "a graph's JSON");
+        assertTrue(run.out().contains(best + " (no BestNetwork.java: a ComputationGraphConfiguration"),
+                "the export's line says why a graph has no Java source: " + run.out());
+        assertTrue(Files.notExists(best.resolve("BestNetwork.java")));
         ComputationGraph graph = assertInstanceOf(ComputationGraph.class, SavedNetworks.load(best.resolve("model.zip")));
         StudyPlan plan = StudyFile.load(EXAMPLE.resolve("residual-net.yaml"));
         DatasetSplits data = DatasetLoader.load(plan.data());
