@@ -55,20 +55,11 @@ public final class DatasetLoader {
         if (k < 2) throw new IllegalArgumentException("kfold needs at least 2 folds, got " + k);
         if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         Source source = read(config);
-        LabeledTable pool;
-        LabeledTable test;
-        if (source.test().isPresent()) {
-            pool = source.table();
-            test = source.test().get();
-        } else if (config.testFraction() > 0) {
-            List<LabeledTable> cut = StratifiedSplit.split(source.table(), source.name(), config.splitSeed(),
-                    config.testFraction());
-            test = cut.get(0);
-            pool = cut.get(1);
-        } else {
-            pool = source.table();
-            test = source.table().select(new int[0]);
-        }
+        // The test part is the one load() holds out (its training and validation parts pooled), so the test
+        // figures of a k-fold study and its exported test.csv are about the same rows.
+        List<LabeledTable> parts = parts(config, source);
+        LabeledTable pool = StratifiedSplit.join(List.of(parts.get(0), parts.get(1)));
+        LabeledTable test = parts.get(2);
         List<DatasetSplits> splits = new ArrayList<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             List<LabeledTable> folds = StratifiedSplit.folds(pool, source.name(), config.splitSeed() + repeat, k);
