@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -14,16 +15,16 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * A pool of connections to one H2 database, and the one place that turns SQL failures into errors naming
  * the database. Each call takes its own connection, so trials reporting from several threads never share one.
  *
- * <p>A file shared by several processes (AUTO_SERVER) is served by one of them; when that process dies, the
- * others lose their connections until one of them takes the file over. Such failures, and the race of
- * processes opening a file at the same moment, are retried for a while with fresh connections, each call
- * from the start: a transaction that was cut off was rolled back, so running it again stores it once. (A
- * commit whose answer was lost can run twice; every write is idempotent but taking a new trial, which then
- * leaves an extra RUNNING trial that the heartbeat check reclaims.)
+ * <p>A results file is served by its database server, a process of its own ({@link ResultsServer}); when that
+ * process dies, its clients lose their connections until one of them has started a new server. Such failures,
+ * and the race of readers opening a read-only file at the same moment, are retried for a while with fresh
+ * connections, each call from the start: a transaction that was cut off was rolled back, so running it again
+ * stores it once. (A commit whose answer was lost can run twice; every write is idempotent but taking a new
+ * trial, which then leaves an extra RUNNING trial that the heartbeat check reclaims.)
  */
 final class Database implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** The process serving the file is gone, or the file is being taken over or opened by another at once. */
+    /** The server of the file is gone or restarting, or the file is being opened by another at once. */
     private static final Set<Integer> PASSING = Set.of(ErrorCode.CONNECTION_BROKEN_1,
             ErrorCode.DATABASE_CALLED_AT_SHUTDOWN, ErrorCode.DATABASE_IS_CLOSED, ErrorCode.DATABASE_ALREADY_OPEN_1,
             ErrorCode.ERROR_OPENING_DATABASE_1);
@@ -148,6 +149,7 @@ final class Database implements AutoCloseable {
     }
 
     private static boolean isPassing(SQLException e) {
+        if (tlsFailure(e) != null) return false; // a server with another certificate stays one
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && PASSING.contains(sql.getErrorCode())) return true;
             if (String.valueOf(t.getMessage()).contains("file is locked")) return true;
@@ -164,7 +166,19 @@ final class Database implements AutoCloseable {
         }
     }
 
+    private static SSLException tlsFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException tls) return tls;
+        }
+        return null;
+    }
+
     private StoreException failure(SQLException e) {
+        SSLException tls = tlsFailure(e);
+        if (tls != null) {
+            return new StoreException("results database " + location + ": the TLS connection was refused (is the"
+                    + " client file from this server?): " + tls.getMessage(), e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).contains("No space left on device")) {
                 return new StoreException("results database " + location + ": the disk is full (No space left on device)", e);

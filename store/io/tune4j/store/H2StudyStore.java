@@ -1,7 +1,6 @@
 package io.tune4j.store;
 
 import io.tune4j.search.space.Distribution;
-import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.IntermediateValue;
 import io.tune4j.search.study.Reclaimed;
 import io.tune4j.search.study.RunningTrial;
@@ -11,6 +10,7 @@ import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.StudySummary;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.search.study.TrialState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,104 +37,101 @@ public final class H2StudyStore implements StudyStore {
     private final TrialReader reader;
     private final TrialQueue queue;
 
-    static {
-        LoopbackOnly.apply();
-    }
-
-    /** {@code upgrade}: creates the tables, or brings those of an older tune4j up to date (not on a read-only file). */
-    private H2StudyStore(Database database, boolean upgrade) {
+    private H2StudyStore(Database database) {
         this.database = database;
         this.reader = new TrialReader(database);
         this.queue = new TrialQueue(database);
-        if (upgrade) {
-            database.administer(connection -> {
-                Accounts.ensureDataAccount(connection, database.credentials());
-                Accounts.ensureDurable(connection);
-                Schema.ensure(connection, database.location());
-                return null;
-            });
-        }
-        // The data account's first connection: a pool keeps it open, so a run holds (and serves) the file from
-        // here on, not only while a call runs.
+        // The first connection, which a pool keeps open: a store that cannot reach its database fails here.
         database.read(connection -> null);
     }
 
     /**
      * The database {@code <resultsDir>/tune4j.mv.db}, created with its folder if missing, for a process that
-     * writes (a run): the first such process to open the file serves it to the others.
+     * writes (a run). The file is served by the folder's database server, a process of its own that this
+     * starts when none runs (see {@link ResultsServer}); this process is one of its clients.
      */
     public static H2StudyStore openFile(Path resultsDir) {
         Path dir = OwnerOnly.folder(resultsDir.toAbsolutePath().normalize());
-        // LOCK_TIMEOUT: trials of one process write concurrently; wait for a row lock instead of failing at once.
-        // MAX_COMPACT_TIME: every epoch is its own commit, which leaves many stale chunks; compacting on close
-        // (up to 5 s, only when there is garbage) kept a 20,000-trial file at 38 MB instead of 90 MB.
-        // AUTO_SERVER=TRUE: several processes share one results folder (two runs of a study, a dashboard). The
-        // first run to open the file serves it over TCP, on 127.0.0.1 only (see LoopbackOnly), and the others
-        // connect to it; when it exits, one of them takes over. A separate server would be one more thing to
-        // start and keep alive, and a run on its own would pay for TCP it does not need. AUTO_SERVER needs H2's
-        // own shutdown hook (DB_CLOSE_ON_EXIT): whatever must be written when a run is stopped is written before
-        // exit starts. The server lets in only the accounts of tune4j.credentials (see Credentials).
-        // The file's write delay is 0 (see Accounts.ensureDurable).
-        DatabaseUrl url = new DatabaseUrl(fileUrl(dir) + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000;AUTO_SERVER=TRUE",
-                true);
-        H2StudyStore store = new H2StudyStore(new Database(() -> url, Credentials.of(dir),
-                dir.resolve(FILE_NAME).toString(), false), true);
-        narrowFiles(dir);
-        return store;
+        Credentials credentials = Credentials.of(dir);
+        return new H2StudyStore(new Database(() -> served(dir), credentials, dir.resolve(FILE_NAME).toString(), false));
     }
 
     /**
      * The existing database of {@code resultsDir} for a process that only reads it (studies, leaderboard,
-     * trials, export, the dashboard). A reader never serves the file: while a run serves it, the reader is its
-     * client; otherwise the reader opens the file for each call and closes it after, so a run that starts
-     * meanwhile waits a moment for it instead of finding it taken. A results folder on a read-only file system
-     * (or one this user may not write) is opened read-only.
+     * trials, export, the dashboard): a client of the folder's database server like a run. A results folder
+     * on a read-only file system (or one this user may not write) gets no server, which could not write its
+     * files there: the reader opens the file read-only for each call and closes it after.
      */
     public static H2StudyStore openReader(Path resultsDir) {
         Path dir = resultsDir.toAbsolutePath().normalize();
         boolean readOnly = OwnerOnly.readOnly(dir);
         if (!readOnly) OwnerOnly.folder(dir);
-        String options = ";IFEXISTS=TRUE;LOCK_TIMEOUT=10000" + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
-        Supplier<DatabaseUrl> url = () -> ServingProcess.address(dir)
-                .map(server -> new DatabaseUrl("jdbc:h2:tcp://" + server + options, true))
-                .orElseGet(() -> new DatabaseUrl(fileUrl(dir) + options, false));
-        return new H2StudyStore(new Database(url, Credentials.of(dir), dir.resolve(FILE_NAME).toString(), false),
-                !readOnly);
+        Supplier<DatabaseUrl> url = readOnly || !Files.exists(dir.resolve(FILE_NAME))
+                ? () -> new DatabaseUrl("jdbc:h2:file:" + dir.resolve("tune4j") + ";IFEXISTS=TRUE"
+                        + (readOnly ? ";ACCESS_MODE_DATA=r" : ""), false)
+                : () -> served(dir);
+        return new H2StudyStore(new Database(url, Credentials.of(dir), dir.resolve(FILE_NAME).toString(), false));
     }
 
-    private static String fileUrl(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("tune4j");
+    /**
+     * The database another machine serves with {@code tune4j serve}, through the {@code tune4j.client} file that
+     * command wrote (copied here): over TLS, trusting only the server certificate in that file, as its data
+     * account. Nothing of the database is on this machine; a run keeps its models in its own results folder.
+     */
+    public static H2StudyStore openRemote(Path clientFile) {
+        ClientFile client = ClientFile.read(clientFile.toAbsolutePath());
+        ServerTls.trustOnly(client.certificate());
+        DatabaseUrl url = new DatabaseUrl(client.url() + ";LOCK_TIMEOUT=10000", true);
+        Credentials account = new Credentials("", "", client.user(), client.password());
+        return new H2StudyStore(new Database(() -> url, account, client.url(), false));
     }
 
-    /** The database's files are the owner's only (H2 creates them with the usual umask). */
-    private static void narrowFiles(Path dir) {
-        for (String file : new String[] {FILE_NAME, ServingProcess.LOCK_FILE, "tune4j.trace.db"}) {
-            OwnerOnly.file(dir.resolve(file));
-        }
+    /**
+     * The JDBC URL of the database server of {@code resultsDir}, started if none runs, for plain SQL (H2's
+     * shell, a notebook) with the accounts of {@code tune4j.credentials}; the server stops a minute after its
+     * last client leaves, and the next call starts it on another port.
+     */
+    public static String serverUrl(Path resultsDir) {
+        return ServerLaunch.ensure(resultsDir.toAbsolutePath().normalize()).url("");
+    }
+
+    /**
+     * A pooled URL of the folder's server, asked again whenever connections break (a killed server is
+     * restarted by the first client that notices). LOCK_TIMEOUT: trials of one process write concurrently;
+     * wait for a row lock instead of failing at once.
+     */
+    private static DatabaseUrl served(Path dir) {
+        return new DatabaseUrl(ServerLaunch.ensure(dir).url(";LOCK_TIMEOUT=10000"), true);
     }
 
     /** A private database that lives while this store is open. */
     public static H2StudyStore inMemory() {
         String name = "tune4j-" + UUID.randomUUID();
         DatabaseUrl url = new DatabaseUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", true);
-        return new H2StudyStore(new Database(() -> url, Credentials.LEGACY, "in-memory " + name, true), true);
+        Database database = new Database(() -> url, Credentials.LEGACY, "in-memory " + name, true);
+        // A results folder's tables are made by its server (see ResultsServer); this database has none.
+        database.administer(connection -> {
+            Schema.ensure(connection, database.location());
+            return null;
+        });
+        return new H2StudyStore(database);
     }
 
     @Override
-    public StudyRecord openStudy(StudyDefinition definition) {
+    public StudyRecord openStudy(StudyDefinition definition, String sampler, long seed) {
         try {
-            return openOrCreateStudy(definition);
+            return openOrCreateStudy(definition, sampler, seed);
         } catch (StoreException e) {
             // Two processes starting the same new study at once: the one that lost the race to create it
             // continues the study the other created.
             if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) throw e;
-            return openOrCreateStudy(definition);
+            return openOrCreateStudy(definition, sampler, seed);
         }
     }
 
-    private StudyRecord openOrCreateStudy(StudyDefinition definition) {
+    private StudyRecord openOrCreateStudy(StudyDefinition definition, String sampler, long seed) {
         return database.write(connection -> {
-            Optional<StudyRecord> existing = findStudy(connection, definition.name());
+            Optional<StudyRecord> existing = StudyRows.byName(connection, definition.name());
             if (existing.isPresent()) {
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE studies SET source = ? WHERE study_id = ?")) {
@@ -142,10 +139,10 @@ public final class H2StudyStore implements StudyStore {
                     update.setLong(2, existing.get().id());
                     update.executeUpdate();
                 }
-                StudyDefinition stored = existing.get().definition();
-                return new StudyRecord(existing.get().id(), new StudyDefinition(stored.name(), stored.direction(),
-                        stored.metric(), stored.sampler(), stored.seed(), definition.source()),
-                        existing.get().createdAt());
+                StudyRecord stored = existing.get();
+                StudyDefinition was = stored.definition();
+                return new StudyRecord(stored.id(), new StudyDefinition(was.name(), was.direction(), was.metric(),
+                        definition.source()), stored.sampler(), stored.seed(), stored.createdAt());
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO studies (name, direction, metric, sampler, seed, source, created_at)"
@@ -154,14 +151,14 @@ public final class H2StudyStore implements StudyStore {
                 insert.setString(1, definition.name());
                 insert.setString(2, definition.direction().name());
                 insert.setString(3, definition.metric());
-                insert.setString(4, definition.sampler());
-                insert.setLong(5, definition.seed());
+                insert.setString(4, sampler);
+                insert.setLong(5, seed);
                 insert.setString(6, definition.source());
                 insert.setTimestamp(7, Timestamp.from(now));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return new StudyRecord(keys.getLong(1), definition, now);
+                    return new StudyRecord(keys.getLong(1), definition, sampler, seed, now);
                 }
             }
         });
@@ -169,27 +166,59 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public Optional<StudyRecord> findStudy(String name) {
-        return database.read(connection -> findStudy(connection, name));
-    }
-
-    private static Optional<StudyRecord> findStudy(Connection connection, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT study_id, name, direction, metric, sampler, seed, source, created_at FROM studies"
-                        + " WHERE name = ?")) {
-            query.setString(1, name);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                StudyDefinition definition = new StudyDefinition(rs.getString(2), Direction.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7));
-                return Optional.of(new StudyRecord(rs.getLong(1), definition, rs.getTimestamp(8).toInstant()));
-            }
-        }
+        return database.read(connection -> StudyRows.byName(connection, name));
     }
 
     @Override
     public void declareSpace(long studyId, List<Distribution> distributions) {
         database.write(connection -> {
             StoredDistributions.replace(connection, studyId, distributions);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Distribution> declaredSpace(long studyId) {
+        return database.read(connection -> StoredDistributions.read(connection, studyId));
+    }
+
+    /** Also appends the change, with the time, to the study's note: the dashboard and reports show it. */
+    @Override
+    public void recordChange(long studyId, String sampler, long seed, String change) {
+        database.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE studies SET sampler = ?, seed = ? WHERE study_id = ?")) {
+                update.setString(1, sampler);
+                update.setLong(2, seed);
+                update.setLong(3, studyId);
+                update.executeUpdate();
+            }
+            Notes.appendToStudy(connection, studyId, "Continued with changes allowed at " + Instant.now() + ": "
+                    + change);
+            return null;
+        });
+    }
+
+    /** Gives study {@code studyId} the name {@code newName}, which no study may have. */
+    public void renameStudy(long studyId, String newName) {
+        database.write(connection -> {
+            StudyLifecycle.rename(connection, studyId, newName);
+            return null;
+        });
+    }
+
+    /** Stores a copy of study {@code studyId}, every trial with its params, curves and notes, as {@code newName}. */
+    public void copyStudy(long studyId, String newName) {
+        database.write(connection -> {
+            StudyLifecycle.copy(connection, studyId, newName);
+            return null;
+        });
+    }
+
+    /** Removes study {@code studyId} and everything of it. */
+    public void deleteStudy(long studyId) {
+        database.write(connection -> {
+            StudyLifecycle.delete(connection, studyId);
             return null;
         });
     }
@@ -280,24 +309,52 @@ public final class H2StudyStore implements StudyStore {
 
     @Override
     public void setParams(long trialId, Map<String, Object> params) {
+        database.write(connection -> {
+            writeParams(connection, trialId, params);
+            return null;
+        });
+    }
+
+    private static void writeParams(Connection connection, long trialId, Map<String, Object> params)
+            throws SQLException {
         Map<String, ParamValue> stored = new LinkedHashMap<>();
         params.forEach((name, value) -> stored.put(name, ParamValue.of(value)));
-        database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
-                            + " VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
-                    insert.setLong(1, trialId);
-                    insert.setString(2, param.getKey());
-                    insert.setString(3, param.getValue().kind());
-                    insert.setString(4, param.getValue().text());
-                    insert.setObject(5, param.getValue().number());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "MERGE INTO trial_params (trial_id, name, kind, value_text, value_num) KEY (trial_id, name)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, ParamValue> param : stored.entrySet()) {
+                insert.setLong(1, trialId);
+                insert.setString(2, param.getKey());
+                insert.setString(3, param.getValue().kind());
+                insert.setString(4, param.getValue().text());
+                insert.setObject(5, param.getValue().number());
+                insert.addBatch();
             }
-            ParamSummary.add(connection, trialId, stored);
-            return null;
+            insert.executeBatch();
+        }
+        ParamSummary.add(connection, trialId, stored);
+    }
+
+    @Override
+    public TrialRecord enqueue(long studyId, Map<String, Object> params) {
+        return database.write(connection -> {
+            int number = takeNumber(connection, studyId);
+            long trialId;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO trials (study_id, number, state, seed) SELECT study_id, ?, 'WAITING', seed + ?"
+                            + " FROM studies WHERE study_id = ?", new String[] {"TRIAL_ID"})) {
+                insert.setInt(1, number);
+                insert.setInt(2, number);
+                insert.setLong(3, studyId);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    trialId = keys.getLong(1);
+                }
+            }
+            writeParams(connection, trialId, params);
+            Attributes.set(connection, trialId, ENQUEUED, "true");
+            return TrialReader.one(connection, trialId);
         });
     }
 
@@ -359,6 +416,11 @@ public final class H2StudyStore implements StudyStore {
     @Override
     public List<TrialRecord> trials(long studyId) {
         return reader.ofStudy(studyId);
+    }
+
+    @Override
+    public Optional<TrialRecord> trial(long studyId, int number) {
+        return reader.byNumber(studyId, number);
     }
 
     @Override

@@ -14,6 +14,18 @@ final class Notes {
         write(connection, "study_notes", "study_id", studyId, markdown);
     }
 
+    /** Adds a paragraph to the end of the study's note (a new note if it has none). */
+    static void appendToStudy(Connection connection, long studyId, String markdown) throws SQLException {
+        String body = "";
+        try (PreparedStatement find = connection.prepareStatement("SELECT body FROM study_notes WHERE study_id = ?")) {
+            find.setLong(1, studyId);
+            try (var rs = find.executeQuery()) {
+                if (rs.next()) body = rs.getString(1) + "\n\n";
+            }
+        }
+        ofStudy(connection, studyId, body + markdown);
+    }
+
     /** False when the study has no trial {@code number}. */
     static boolean ofTrial(Connection connection, long studyId, int number, String markdown) throws SQLException {
         Long trialId = null;

@@ -3,12 +3,41 @@ package io.tune4j.store;
 import io.tune4j.search.space.Distribution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Replaces a study's declared space (schema 3) inside the caller's transaction. */
-final class StoredDistributions {
+/** A study's declared space (schema 3), replaced inside the caller's transaction or read back. */
+public final class StoredDistributions {
     private StoredDistributions() {}
+
+    /** The declared params in name order, each with all its choices in declared order. */
+    public static List<Distribution> read(Connection connection, long studyId) throws SQLException {
+        Map<String, List<String>> choices = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT name, value_text"
+                + " FROM study_distribution_choices WHERE study_id = ? ORDER BY name, position")) {
+            query.setLong(1, studyId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) choices.computeIfAbsent(rs.getString(1), name -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        List<Distribution> declared = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT name, distribution, low, high FROM study_distributions WHERE study_id = ? ORDER BY name")) {
+            query.setLong(1, studyId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    declared.add(new Distribution(name, rs.getString(2), rs.getObject(3, Double.class),
+                            rs.getObject(4, Double.class), choices.getOrDefault(name, List.of())));
+                }
+            }
+        }
+        return declared;
+    }
 
     static void replace(Connection connection, long studyId, List<Distribution> distributions) throws SQLException {
         for (String table : List.of("study_distribution_choices", "study_distributions")) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads trials with their params and attributes in three queries however many trials there are: the trial
@@ -45,6 +46,15 @@ public final class TrialReader {
                     + " ORDER BY study_id, state, objective_value " + order + ", number LIMIT ?",
                     studyId, limit);
             return withDetails(connection, rows);
+        });
+    }
+
+    /** Trial {@code number} of the study, with its params and attributes. */
+    Optional<TrialRecord> byNumber(long studyId, int number) {
+        return database.read(connection -> {
+            List<TrialRecord> rows = rows(connection, "SELECT " + COLUMNS + " FROM trials WHERE study_id = ?"
+                    + " AND number = ?", studyId, number);
+            return withDetails(connection, rows).stream().findFirst();
         });
     }
 

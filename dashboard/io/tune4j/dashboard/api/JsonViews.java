@@ -30,7 +30,7 @@ public final class JsonViews {
     public static JsonObject study(StudyRecord record) {
         return new JsonObject().put("id", record.id()).put("name", record.name())
                 .put("direction", record.definition().direction().name()).put("metric", record.definition().metric())
-                .put("sampler", record.definition().sampler()).put("createdAt", time(record.createdAt()));
+                .put("sampler", record.sampler()).put("createdAt", time(record.createdAt()));
     }
 
     /** A trial as the leaderboard and the live feed show it. */

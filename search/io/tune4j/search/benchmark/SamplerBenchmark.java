@@ -21,14 +21,14 @@ public final class SamplerBenchmark {
         this.stores = stores;
     }
 
-    public SamplerRun run(TestFunction function, String samplerName, Sampler sampler, long seed, int trials) {
+    public SamplerRun run(TestFunction function, Sampler sampler, int trials) {
         TimedSampler timed = new TimedSampler(sampler);
         try (StudyStore store = stores.get()) {
-            StudyDefinition definition = new StudyDefinition(function.name() + "-" + samplerName + "-" + seed,
-                    Direction.MINIMIZE, "value", samplerName, seed, "");
+            StudyDefinition definition = new StudyDefinition(function.name() + "-" + sampler.name() + "-"
+                    + sampler.seed(), Direction.MINIMIZE, "value");
             Study study = Study.open(definition, function.space(), timed, store);
             List<TrialRecord> done = study.optimize(trial -> function.value(trial.params()), trials);
-            return new SamplerRun(function.name(), samplerName, seed, regretByTrial(function, done),
+            return new SamplerRun(function.name(), sampler.name(), sampler.seed(), regretByTrial(function, done),
                     timed.meanMillis());
         }
     }

@@ -30,6 +30,16 @@ final class TimedSampler implements Sampler {
         return sampler.isExhausted(context);
     }
 
+    @Override
+    public String name() {
+        return sampler.name();
+    }
+
+    @Override
+    public long seed() {
+        return sampler.seed();
+    }
+
     double meanMillis() {
         return calls == 0 ? 0 : nanos / 1e6 / calls;
     }

@@ -109,4 +109,14 @@ public final class GeneticSampler implements Sampler {
         }
         return genes;
     }
+
+    @Override
+    public String name() {
+        return "genetic";
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
 }

@@ -119,4 +119,14 @@ public final class GridSampler implements Sampler {
         if (log) return Math.exp(Math.log(low) + fraction * (Math.log(high) - Math.log(low)));
         return low + fraction * (high - low);
     }
+
+    @Override
+    public String name() {
+        return "grid";
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
 }

@@ -21,4 +21,14 @@ public final class RandomSampler implements Sampler {
         for (int i = 0; i < point.length; i++) point[i] = random.nextDouble();
         return context.space().fromUnit(point);
     }
+
+    @Override
+    public String name() {
+        return "random";
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
 }

@@ -23,4 +23,14 @@ public final class SobolSampler implements Sampler {
         }
         return context.space().fromUnit(sequence.point(context.trialNumber()));
     }
+
+    @Override
+    public String name() {
+        return "sobol";
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
 }

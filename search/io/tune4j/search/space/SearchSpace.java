@@ -63,19 +63,30 @@ public final class SearchSpace {
 
     /** The first reason {@code params} is not a point of this space, or empty when it is one. */
     public Optional<String> violation(Map<String, Object> params) {
+        return firstViolation(params).map(Violation::problem);
+    }
+
+    /** Why a point is not in the space, and the param it is about (for a reader to point at its line). */
+    public record Violation(String param, String problem) {}
+
+    /** As {@link #violation}, naming the param at fault. */
+    public Optional<Violation> firstViolation(Map<String, Object> params) {
         Map<String, Object> seen = new LinkedHashMap<>();
         for (Parameter parameter : parameters) {
             if (!isActive(parameter, seen)) continue;
-            Object value = params.get(parameter.name());
-            if (value == null) return Optional.of("missing param '" + parameter.name() + "'");
+            String name = parameter.name();
+            Object value = params.get(name);
+            if (value == null) return Optional.of(new Violation(name, "missing param '" + name + "'"));
             if (!parameter.contains(value)) {
-                return Optional.of("param '" + parameter.name() + "' = " + value + " is outside "
-                        + parameter.describe());
+                return Optional.of(new Violation(name, "param '" + name + "' = " + value + " is outside "
+                        + parameter.describe()));
             }
-            seen.put(parameter.name(), value);
+            seen.put(name, value);
         }
         for (String name : params.keySet()) {
-            if (!seen.containsKey(name)) return Optional.of("param '" + name + "' is not active in this space");
+            if (!seen.containsKey(name)) {
+                return Optional.of(new Violation(name, "param '" + name + "' is not active in this space"));
+            }
         }
         return Optional.empty();
     }

@@ -16,10 +16,11 @@ public final class SearchSettingsParser {
     public static SearchSettings parse(Optional<SpecNode> section) {
         if (section.isEmpty()) return DEFAULTS;
         // The trainer-pool keys (parallel, devices, ...) share the section; PoolSettingsParser reads them, and
-        // FaultToleranceParser the crash-safety keys (heartbeat, retries, max_failures).
+        // FaultToleranceParser the crash-safety keys (heartbeat, retries, max_failures); the points to enqueue
+        // are read against the space (ParamsParser).
         SpecMapping search = section.get().mapping().allowOnly(List.of("sampler", "trials", "seed", "timeout",
                 "resolution", "parallel", "threads_per_worker", "isolation", "devices", "trials_per_device",
-                "heartbeat", "retries", "max_failures"));
+                "heartbeat", "retries", "max_failures", "enqueue"));
         String sampler = search.get("sampler").map(node -> node.oneOf("sampler", SearchSettings.SAMPLERS))
                 .orElse(DEFAULTS.sampler());
         int trials = search.get("trials").map(node -> node.integerAtLeast(1)).orElse(DEFAULTS.trials());

@@ -27,6 +27,10 @@ final class StoredTrial implements Trial {
         this.listener = listener;
     }
 
+    TrialRecord record() {
+        return record;
+    }
+
     long id() {
         return record.id();
     }

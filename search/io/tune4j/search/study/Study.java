@@ -7,6 +7,7 @@ import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.Distribution;
 import io.tune4j.search.space.SearchSpace;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,14 @@ public final class Study {
     private final StudyStore store;
     private final String worker;
     private final List<TrialRecord> finished = new ArrayList<>();
+    /** The ids of {@link #finished}: a trial told here and read back from the store counts once. */
+    private final Set<Long> seen = new HashSet<>();
+    /** Another study's trials the sampler learns from as if they were this study's (see {@link #warmStart}). */
+    private final List<TrialRecord> warmStart = new ArrayList<>();
+    /** Trials asked and not yet told, by number: their params are the sampler's pending ones. */
+    private final Map<Integer, StoredTrial> asked = new ConcurrentHashMap<>();
+    /** Beats for trials asked through {@link #ask()} (optimize has its own) while any is not yet told. */
+    private HeartbeatWriter askedHeartbeat;
     private final IntermediateCurves curves;
     private TrialRecord best;
     /** Trials started and not yet recorded; read by {@link #abandonRunning} from another thread. */
@@ -83,16 +92,38 @@ public final class Study {
 
     /**
      * As {@link #open(StudyDefinition, SearchSpace, Sampler, Pruner, StudyStore)} with heartbeats, retries and
-     * a failure limit as {@code faults} say. Trials that dead processes left RUNNING are reclaimed now.
+     * a failure limit as {@code faults} say. Trials that dead processes left RUNNING are reclaimed now. A
+     * study that exists with another space or sampler is refused (see {@link StudyChangedException}).
      */
     public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, Pruner pruner,
                              StudyStore store, FaultTolerance faults) {
-        StudyRecord record = store.openStudy(definition);
-        if (record.definition().direction() != definition.direction()) {
+        return open(definition, space, sampler, pruner, store, faults, false);
+    }
+
+    /**
+     * As {@link #open(StudyDefinition, SearchSpace, Sampler, Pruner, StudyStore, FaultTolerance)}; with
+     * {@code allowChanges}, a study that exists with another space or sampler continues with the new ones
+     * and the change is recorded with the study (its note). The direction can never change.
+     */
+    public static Study open(StudyDefinition definition, SearchSpace space, Sampler sampler, Pruner pruner,
+                             StudyStore store, FaultTolerance faults, boolean allowChanges) {
+        List<Distribution> declared = Distribution.of(space);
+        Optional<StudyRecord> existing = store.findStudy(definition.name());
+        // Checked before anything is written, so a refused run leaves the study as it was.
+        List<String> changes = existing.isEmpty() ? List.of()
+                : StudyChanges.between(existing.get(), store.declaredSpace(existing.get().id()), sampler, declared);
+        if (existing.isPresent() && existing.get().definition().direction() != definition.direction()) {
             throw new IllegalArgumentException("study '" + definition.name() + "' exists with direction "
-                    + record.definition().direction() + "; it cannot continue as " + definition.direction());
+                    + existing.get().definition().direction() + "; it cannot continue as " + definition.direction());
         }
-        store.declareSpace(record.id(), Distribution.of(space));
+        if (!changes.isEmpty() && !allowChanges) throw new StudyChangedException(definition.name(), changes);
+        StudyRecord record = store.openStudy(definition, sampler.name(), sampler.seed());
+        if (!changes.isEmpty()) {
+            store.recordChange(record.id(), sampler.name(), sampler.seed(), String.join("; ", changes));
+            record = new StudyRecord(record.id(), record.definition(), sampler.name(), sampler.seed(),
+                    record.createdAt());
+        }
+        store.declareSpace(record.id(), declared);
         return new Study(record, space, sampler, pruner, store, WorkerName.ofThisProcess(), faults);
     }
 
@@ -131,7 +162,7 @@ public final class Study {
     /**
      * Runs trials on {@code runner} until the budget is spent, the sampler is exhausted, or too many failed.
      * Trials re-queued from dead processes go first and count against the budget: it is the number of trials
-     * this call starts.
+     * this call starts. Each trial is {@link #ask asked} and {@link #tell told} as an outside loop would.
      */
     public List<TrialRecord> optimize(Objective objective, Budget budget, TrialRunner runner,
                                       StudyListener listener) {
@@ -144,7 +175,7 @@ public final class Study {
                                                     StudyListener listener) {
         Instant deadline = budget.timeout() == null ? null : Instant.now().plus(budget.timeout());
         BlockingQueue<Finished> done = new LinkedBlockingQueue<>();
-        Map<Long, Map<String, Object>> running = new LinkedHashMap<>();
+        Set<Long> running = new HashSet<>();
         List<TrialRecord> results = new ArrayList<>();
         int started = 0;
         int failures = 0;
@@ -153,26 +184,22 @@ public final class Study {
         while (true) {
             while (running.size() < runner.slots() && started < budget.trials() && !pastDeadline(deadline)
                     && abandonedBecause == null && stoppedBecause == null) {
-                reclaimStale();
-                Optional<TrialRecord> next = nextTrial(running);
+                Optional<StoredTrial> next = ask(listener);
                 if (next.isEmpty()) break;
-                TrialRecord trial = next.get();
-                Map<String, Object> params = trial.params();
-                running.put(trial.id(), params);
-                inFlight.add(trial.id());
+                StoredTrial trial = next.get();
                 started++;
                 if (abandonedBecause != null) {
-                    // Created while the process was being stopped: abandonRunning may not have seen it.
-                    store.finishTrial(trial.id(), TrialState.FAILED, null, abandonedBecause);
-                    running.remove(trial.id());
+                    // Asked while the process was being stopped: abandonRunning may not have seen it. Queued
+                    // again like the others (before, it ended FAILED with no copy: the StoppedRunTest flake).
+                    abandon(Set.of(trial.id()), abandonedBecause);
+                    asked.remove(trial.number());
                     inFlight.remove(trial.id());
                     break;
                 }
-                curves.started(trial.number());
-                StoredTrial handle = new StoredTrial(store, trial, params, curves, pruner, direction(), listener);
-                listener.trialStarted(trial);
-                runner.start(handle, objective).whenComplete((value, failure) ->
-                        done.add(new Finished(handle, value, failure)));
+                running.add(trial.id());
+                listener.trialStarted(trial.record());
+                runner.start(trial, objective).whenComplete((value, failure) ->
+                        done.add(new Finished(trial, value, failure)));
             }
             if (running.isEmpty()) {
                 if (started < budget.trials()) endedBecause = whyEndedEarly(deadline);
@@ -180,10 +207,7 @@ public final class Study {
             }
             Finished outcome = take(done);
             running.remove(outcome.trial().id());
-            TrialRecord ended = record(outcome);
-            curves.finished(ended.number(), ended.state());
-            inFlight.remove(ended.id());
-            remember(ended);
+            TrialRecord ended = tell(outcome.trial(), outcome.value(), outcome.failure());
             results.add(ended);
             listener.trialFinished(ended, bestTrial().orElse(null));
             if (ended.state() == TrialState.FAILED && abandonedBecause == null) failures++;
@@ -202,18 +226,156 @@ public final class Study {
     }
 
     /**
-     * The trial to start next: a re-queued one if any waits (with its stored params), else a new one with the
+     * Starts the next trial for a loop of the caller's own (another process, a cluster job): a WAITING one
+     * (re-queued or enqueued) with its stored params if any waits, else one with the sampler's params. The
+     * trial is RUNNING, and this process sends its heartbeats, until it is {@link #tell told}; its reports go
+     * to the pruner as in {@link #optimize}. Trials that other processes finished meanwhile are read first, so
+     * the sampler learns from every loop driving the study. Throws {@link IllegalStateException} when the
+     * sampler has nothing left to try (a finished grid).
+     */
+    public synchronized Trial ask() {
+        learnFromOthers();
+        StoredTrial trial = ask(StudyListener.NONE)
+                .orElseThrow(() -> new IllegalStateException("study '" + record.name() + "': the "
+                        + sampler.name() + " sampler has nothing left to try"));
+        if (askedHeartbeat == null) {
+            askedHeartbeat = new HeartbeatWriter(store, inFlight, faults.heartbeatInterval());
+        }
+        return trial;
+    }
+
+    /** Ends {@code trial} as COMPLETE with {@code value} (FAILED if it is NaN or infinite). */
+    public TrialRecord tell(Trial trial, double value) {
+        return tell(trial.number(), value);
+    }
+
+    /**
+     * Ends {@code trial} as PRUNED (keeping the last value it reported for the study's metric, as Optuna does)
+     * or FAILED. A COMPLETE trial needs its value: {@link #tell(Trial, double)}.
+     */
+    public TrialRecord tell(Trial trial, TrialState state) {
+        return tell(trial.number(), state);
+    }
+
+    /**
+     * As {@link #tell(Trial, double)} for trial {@code number}, which this study object or another one (in
+     * another process, say) asked: a cluster job can be told by number once it has run.
+     */
+    public TrialRecord tell(int number, double value) {
+        return tellAsked(number, value, null);
+    }
+
+    /** As {@link #tell(Trial, TrialState)} for trial {@code number}, asked here or elsewhere. */
+    public TrialRecord tell(int number, TrialState state) {
+        return switch (state) {
+            case PRUNED -> tellAsked(number, null, new TrialPrunedException(-1));
+            case FAILED -> tellAsked(number, null, new IllegalStateException("told FAILED by the caller"));
+            default -> throw new IllegalArgumentException("a trial is told PRUNED or FAILED, or COMPLETE with its"
+                    + " value; not " + state);
+        };
+    }
+
+    private synchronized TrialRecord tellAsked(int number, Double value, Throwable failure) {
+        TrialRecord stored = store.trial(record.id(), number).orElseThrow(() ->
+                new IllegalArgumentException("study '" + record.name() + "' has no trial " + number));
+        StoredTrial trial = asked.get(number);
+        if (stored.state() != TrialState.RUNNING) {
+            // Told already, maybe by another process: what it was told is what this study learns.
+            if (trial != null && stored.state().isFinished()) forget(trial, stored);
+            throw new IllegalStateException("trial " + number + " of study '" + record.name() + "' is "
+                    + stored.state() + " already");
+        }
+        TrialRecord ended = tell(trial != null ? trial : adopt(stored), value, failure);
+        if (inFlight.isEmpty() && askedHeartbeat != null) {
+            askedHeartbeat.close();
+            askedHeartbeat = null;
+        }
+        return ended;
+    }
+
+    /**
+     * Remembers the trials finished in the store that this object has not seen. One read of the study's
+     * trials per ask: an outside loop's trial costs far more, and optimize (whose parallel processes never
+     * needed it) does not pay it.
+     */
+    private void learnFromOthers() {
+        for (TrialRecord trial : store.trials(record.id())) {
+            if (trial.state().isFinished()) remember(trial);
+        }
+    }
+
+    /** A RUNNING trial another study object (maybe in another process) asked: this one may tell it. */
+    private StoredTrial adopt(TrialRecord stored) {
+        curves.load(stored, store.intermediateValues(stored.id()));
+        inFlight.add(stored.id());
+        return new StoredTrial(store, stored, stored.params(), curves, pruner, direction(), StudyListener.NONE);
+    }
+
+    /** The next trial, RUNNING and stored with its params; empty when the sampler has nothing left to try. */
+    private Optional<StoredTrial> ask(StudyListener listener) {
+        reclaimStale();
+        Optional<TrialRecord> next = nextTrial();
+        if (next.isEmpty()) return Optional.empty();
+        TrialRecord trial = next.get();
+        inFlight.add(trial.id());
+        curves.started(trial.number());
+        StoredTrial handle = new StoredTrial(store, trial, trial.params(), curves, pruner, direction(), listener);
+        asked.put(trial.number(), handle);
+        return Optional.of(handle);
+    }
+
+    /** Records how {@code trial} ended and learns from it; a failure of type TrialPrunedException prunes it. */
+    private TrialRecord tell(StoredTrial trial, Double value, Throwable failure) {
+        TrialRecord ended = record(trial, value, failure);
+        forget(trial, ended);
+        return ended;
+    }
+
+    private void forget(StoredTrial trial, TrialRecord ended) {
+        asked.remove(trial.number());
+        curves.finished(ended.number(), ended.state());
+        inFlight.remove(ended.id());
+        remember(ended);
+    }
+
+    /**
+     * The trial to start next: a waiting one if any (with its stored params), else a new one with the
      * sampler's params. Empty when the sampler has nothing left to try.
      */
-    private Optional<TrialRecord> nextTrial(Map<Long, Map<String, Object>> running) {
+    private Optional<TrialRecord> nextTrial() {
         Optional<TrialRecord> waiting = store.claimWaiting(record.id(), worker);
         if (waiting.isPresent()) return waiting;
-        if (sampler.isExhausted(context(-1, running))) return Optional.empty();
+        if (sampler.isExhausted(context(-1))) return Optional.empty();
         TrialRecord trial = store.createTrial(record.id(), worker);
-        Map<String, Object> params = suggest(trial, running);
+        Map<String, Object> params = suggest(trial);
         return Optional.of(new TrialRecord(trial.id(), trial.number(), trial.state(), params, trial.value(),
                 trial.seed(), trial.startedAt(), trial.finishedAt(), trial.worker(), trial.device(), trial.error(),
                 trial.attributes()));
+    }
+
+    /**
+     * Queues {@code params}, a point of the study's space, to run before the sampler's next suggestions (as
+     * Optuna's enqueue_trial); the next {@link #ask} of any process takes it. With {@code skipIfTried}, nothing is
+     * queued (empty) when a trial of the study already has exactly these params, so the points a space file
+     * lists are not queued again each time its study continues.
+     */
+    public Optional<TrialRecord> enqueue(Map<String, Object> params, boolean skipIfTried) {
+        space.violation(params).ifPresent(problem -> {
+            throw new IllegalArgumentException("cannot enqueue " + params + ": " + problem);
+        });
+        if (skipIfTried && store.trials(record.id()).stream().anyMatch(trial -> trial.params().equals(params))) {
+            return Optional.empty();
+        }
+        return Optional.of(store.enqueue(record.id(), params));
+    }
+
+    /**
+     * Shows the sampler {@code trials} of another study (see {@link WarmStart#usable}) beside this study's own,
+     * so its first suggestions already follow what that study found. They are not stored here, never this
+     * study's best, and not counted as its trials.
+     */
+    public void warmStart(List<TrialRecord> trials) {
+        warmStart.addAll(trials);
     }
 
     /** Before each start, as Optuna's fail_stale_trials: dead processes' trials go back to the queue. */
@@ -232,17 +394,22 @@ public final class Study {
      */
     public void abandonRunning(String reason) {
         abandonedBecause = reason;
-        Set<Long> ours = new HashSet<>(inFlight);
-        for (int attempt = 0; attempt < 3 && !ours.isEmpty(); attempt++) {
+        abandon(new HashSet<>(inFlight), reason);
+        inFlight.clear();
+    }
+
+    /** Fails trials {@code ids} with {@code reason}, each with a WAITING copy of its params within the retries. */
+    private void abandon(Set<Long> ids, String reason) {
+        Set<Long> left = new HashSet<>(ids);
+        for (int attempt = 0; attempt < 3 && !left.isEmpty(); attempt++) {
             // A claim fails when the heartbeat moved since it was read; read again and retry.
             for (RunningTrial trial : store.runningTrials(record.id())) {
-                if (ours.contains(trial.id()) && store.reclaim(trial, reason, faults.retries()).isPresent()) {
-                    ours.remove(trial.id());
+                if (left.contains(trial.id()) && store.reclaim(trial, reason, faults.retries()).isPresent()) {
+                    left.remove(trial.id());
                 }
             }
         }
-        for (long id : ours) store.finishTrial(id, TrialState.FAILED, null, reason);
-        inFlight.clear();
+        for (long id : left) store.finishTrial(id, TrialState.FAILED, null, reason);
     }
 
     /** The best COMPLETE trial so far, ties going to the earlier trial. */
@@ -252,6 +419,7 @@ public final class Study {
 
     /** Kept up to date trial by trial: scanning the whole history after each trial would be quadratic. */
     private void remember(TrialRecord trial) {
+        if (!seen.add(trial.id())) return;
         finished.add(trial);
         if (trial.valueIfComplete().isEmpty()) return;
         boolean better = best == null || direction().isBetter(trial.value(), best.value())
@@ -267,9 +435,9 @@ public final class Study {
      * The sampler's params for {@code trial}, stored. A sampler that throws is a bug, but the trial it left
      * behind must not stay RUNNING for ever: it is failed with the reason first.
      */
-    private Map<String, Object> suggest(TrialRecord trial, Map<Long, Map<String, Object>> running) {
+    private Map<String, Object> suggest(TrialRecord trial) {
         try {
-            Map<String, Object> params = sampler.suggest(context(trial.number(), running));
+            Map<String, Object> params = sampler.suggest(context(trial.number()));
             store.setParams(trial.id(), params);
             return params;
         } catch (RuntimeException e) {
@@ -278,25 +446,41 @@ public final class Study {
         }
     }
 
-    private SamplingContext context(int number, Map<Long, Map<String, Object>> running) {
-        return new SamplingContext(space, direction(), number, finished, new ArrayList<>(running.values()));
+    private SamplingContext context(int number) {
+        List<Map<String, Object>> pending = asked.values().stream().map(StoredTrial::params).toList();
+        return new SamplingContext(space, direction(), number, history(), pending);
     }
 
-    private TrialRecord record(Finished outcome) {
-        long id = outcome.trial().id();
-        if (FailureText.rootOf(outcome.failure()) instanceof TrialPrunedException pruned) {
+    /** The warm-start trials, then this study's finished ones: a view, since the history is long. */
+    private List<TrialRecord> history() {
+        if (warmStart.isEmpty()) return finished;
+        return new AbstractList<>() {
+            @Override
+            public TrialRecord get(int index) {
+                return index < warmStart.size() ? warmStart.get(index) : finished.get(index - warmStart.size());
+            }
+
+            @Override
+            public int size() {
+                return warmStart.size() + finished.size();
+            }
+        };
+    }
+
+    private TrialRecord record(StoredTrial trial, Double value, Throwable failure) {
+        long id = trial.id();
+        if (FailureText.rootOf(failure) instanceof TrialPrunedException pruned) {
             // As Optuna: a pruned trial keeps its last objective value, so it shows on curves but never as best.
-            store.setTrialAttribute(id, "pruned_at_epoch", String.valueOf(pruned.step()));
-            Double last = curves.lastValue(outcome.trial().number());
+            if (pruned.step() >= 0) store.setTrialAttribute(id, "pruned_at_epoch", String.valueOf(pruned.step()));
+            Double last = curves.lastValue(trial.number());
             return store.finishTrial(id, TrialState.PRUNED, last == null || last.isNaN() ? null : last, null);
         }
-        if (outcome.failure() != null) {
+        if (failure != null) {
             // A trial that failed because the pool was shut down keeps the reason it was abandoned for.
-            String reason = abandonedBecause != null ? abandonedBecause : FailureText.of(outcome.failure());
+            String reason = abandonedBecause != null ? abandonedBecause : FailureText.of(failure);
             return store.finishTrial(id, TrialState.FAILED, null, reason);
         }
-        double value = outcome.value();
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        if (value == null || Double.isNaN(value) || Double.isInfinite(value)) {
             return store.finishTrial(id, TrialState.FAILED, null, "objective returned " + value);
         }
         return store.finishTrial(id, TrialState.COMPLETE, value, null);

@@ -13,8 +13,11 @@ import java.util.Optional;
  */
 public interface StudyStore extends AutoCloseable {
 
-    /** The stored study of that name, created from {@code definition} if there is none. */
-    StudyRecord openStudy(StudyDefinition definition);
+    /**
+     * The stored study of that name, created from {@code definition} searching with the sampler named
+     * {@code sampler} and {@code seed} if there is none. An existing study keeps its sampler and seed.
+     */
+    StudyRecord openStudy(StudyDefinition definition, String sampler, long seed);
 
     Optional<StudyRecord> findStudy(String name);
 
@@ -23,6 +26,15 @@ public interface StudyStore extends AutoCloseable {
      * earlier run declared: the dashboard draws every param on the scale it is sampled on.
      */
     void declareSpace(long studyId, List<Distribution> distributions);
+
+    /** The space the study's last run declared ({@link #declareSpace}), in name order; empty if none did. */
+    List<Distribution> declaredSpace(long studyId);
+
+    /**
+     * Continues the study with the sampler named {@code sampler} and {@code seed}, recording {@code change}
+     * (what differs from its last run) and the time with the study, where its readers see it.
+     */
+    void recordChange(long studyId, String sampler, long seed, String change);
 
     List<StudySummary> studies();
 
@@ -53,6 +65,16 @@ public interface StudyStore extends AutoCloseable {
      */
     Optional<Reclaimed> reclaim(RunningTrial trial, String reason, int retries);
 
+    /**
+     * Stores a WAITING trial with {@code params} under the study's next number (seeded as any trial of that
+     * number), marked with the attribute {@link #ENQUEUED}: the next trial any process asks for is the
+     * lowest-numbered waiting one, so enqueued params run before the sampler's, as Optuna's enqueue_trial.
+     */
+    TrialRecord enqueue(long studyId, Map<String, Object> params);
+
+    /** The attribute ({@code "true"}) of a trial whose params were enqueued rather than sampled. */
+    String ENQUEUED = "enqueued";
+
     /** Records the params a trial runs with; called once, right after {@link #createTrial}. */
     void setParams(long trialId, Map<String, Object> params);
 
@@ -67,6 +89,9 @@ public interface StudyStore extends AutoCloseable {
     TrialRecord finishTrial(long trialId, TrialState state, Double value, String error);
 
     List<TrialRecord> trials(long studyId);
+
+    /** Trial {@code number} of the study, as stored now. */
+    Optional<TrialRecord> trial(long studyId, int number);
 
     /** The best COMPLETE trials first, at most {@code limit}. */
     List<TrialRecord> topTrials(long studyId, int limit);

@@ -1,6 +1,7 @@
 package io.tune4j.store.query;
 
 import io.tune4j.search.space.Distribution;
+import io.tune4j.store.StoredDistributions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,10 @@ public final class ParamColumns {
     public static List<ParamColumn> of(Connection connection, long studyId) throws SQLException {
         Map<String, List<String>> choices = listed(connection, studyId,
                 "SELECT name, value_text FROM study_param_choices WHERE study_id = ? ORDER BY name, value_text");
-        Map<String, Distribution> declared = declared(connection, studyId);
+        Map<String, Distribution> declared = new LinkedHashMap<>();
+        for (Distribution distribution : StoredDistributions.read(connection, studyId)) {
+            declared.put(distribution.name(), distribution);
+        }
         Map<String, ParamColumn> columns = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT name, kind, min_num, max_num FROM study_params WHERE study_id = ?")) {
@@ -47,24 +51,6 @@ public final class ParamColumns {
                     distribution));
         }
         return new ArrayList<>(columns.values());
-    }
-
-    private static Map<String, Distribution> declared(Connection connection, long studyId) throws SQLException {
-        Map<String, List<String>> choices = listed(connection, studyId, "SELECT name, value_text"
-                + " FROM study_distribution_choices WHERE study_id = ? ORDER BY name, position");
-        Map<String, Distribution> declared = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT name, distribution, low, high FROM study_distributions WHERE study_id = ?")) {
-            query.setLong(1, studyId);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    declared.put(name, new Distribution(name, rs.getString(2), rs.getObject(3, Double.class),
-                            rs.getObject(4, Double.class), choices.getOrDefault(name, List.of())));
-                }
-            }
-        }
-        return declared;
     }
 
     /** Up to {@link #MAX_CHOICES} values per name, in the query's order. */

@@ -1,10 +1,8 @@
 package io.tune4j.store.query;
 
-import io.tune4j.search.study.Direction;
-import io.tune4j.search.study.StudyDefinition;
 import io.tune4j.search.study.StudyRecord;
+import io.tune4j.store.StudyRows;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,15 +25,6 @@ public final class StudyCatalog {
     }
 
     public static Optional<StudyRecord> byId(Connection connection, long studyId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT name, direction, metric, sampler, seed, source, created_at FROM studies WHERE study_id = ?")) {
-            query.setLong(1, studyId);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                StudyDefinition definition = new StudyDefinition(rs.getString(1), Direction.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6));
-                return Optional.of(new StudyRecord(studyId, definition, rs.getTimestamp(7).toInstant()));
-            }
-        }
+        return StudyRows.byId(connection, studyId);
     }
 }

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code training: {epochs, early_stopping: {monitor, patience, min_delta}, class_weights, max_trial_time}}.
- * Without the section a trial trains {@value #DEFAULT_EPOCHS} epochs; early stopping, class weights and the time
- * limit apply only when declared. The monitor must be a metric of the study's task.
+ * Reads {@code training: {epochs, early_stopping: {monitor, patience, min_delta}, class_weights, max_trial_time,
+ * seed}}. Without the section a trial trains {@value #DEFAULT_EPOCHS} epochs; early stopping, class weights and the
+ * time limit apply only when declared. The monitor must be a metric of the study's task. {@code seed} (which an
+ * exported params.yaml carries) makes every trial train with that seed instead of its own.
  */
 public final class TrainingSpecParser {
     public static final int DEFAULT_EPOCHS = 30;
@@ -31,12 +32,13 @@ public final class TrainingSpecParser {
     public static TrainingSpec parse(Optional<SpecNode> section, Task task) {
         if (section.isEmpty()) return new TrainingSpec(DEFAULT_EPOCHS, null);
         SpecMapping training = section.get().mapping()
-                .allowOnly(List.of("epochs", "early_stopping", "class_weights", "max_trial_time"));
+                .allowOnly(List.of("epochs", "early_stopping", "class_weights", "max_trial_time", "seed"));
         int epochs = training.get("epochs").map(node -> node.integerAtLeast(1)).orElse(DEFAULT_EPOCHS);
         EarlyStopping earlyStopping = training.get("early_stopping").map(node -> earlyStopping(node, task)).orElse(null);
         Optional<ClassWeights> weights = training.get("class_weights").map(node -> classWeights(node, task));
         Duration limit = training.get("max_trial_time").map(TrainingSpecParser::duration).orElse(null);
-        return new TrainingSpec(epochs, earlyStopping, weights, limit);
+        Long seed = training.get("seed").map(SpecNode::wholeNumber).orElse(null);
+        return new TrainingSpec(epochs, earlyStopping, weights, limit, seed);
     }
 
     private static EarlyStopping earlyStopping(SpecNode node, Task task) {

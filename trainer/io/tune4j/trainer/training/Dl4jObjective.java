@@ -91,8 +91,9 @@ public final class Dl4jObjective implements Objective, MemoryNeeds {
     }
 
     @Override
-    public double evaluate(Trial trial) throws IOException {
+    public double evaluate(Trial given) throws IOException {
         long started = System.nanoTime();
+        Trial trial = training.seed() == null ? given : new SeededTrial(given, training.seed());
         PreTrainingCheck.Estimate estimate = check(trial);
         List<FoldRun> runs = new ArrayList<>();
         try {

@@ -128,4 +128,14 @@ public final class GpSampler implements Sampler {
         for (TrialRecord trial : context.finished()) taken.add(trial.params());
         return taken;
     }
+
+    @Override
+    public String name() {
+        return "gp";
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
 }

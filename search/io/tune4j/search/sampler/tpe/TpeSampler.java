@@ -87,4 +87,14 @@ public final class TpeSampler implements Sampler {
         for (TrialRecord trial : finished) if (trial.valueIfComplete().isPresent()) count++;
         return count;
     }
+
+    @Override
+    public String name() {
+        return options.multivariate() ? "tpe" : "tpe-independent";
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
 }

@@ -5,6 +5,7 @@ import io.tune4j.search.study.StudyStore;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.export.BestNetworkFile;
 import io.tune4j.trainer.export.TrialExport;
 import io.tune4j.trainer.training.ModelRetention;
 import java.nio.file.Path;
@@ -28,7 +29,14 @@ final class BestExporter {
         this.to = to;
     }
 
-    List<Path> export(StudyRecord study, int top) {
+    /** An exported trial's folder and what its output line adds (why it has no BestNetwork.java, if so). */
+    record Exported(Path dir, String remark) {
+        String line() {
+            return dir + remark;
+        }
+    }
+
+    List<Exported> export(StudyRecord study, int top) {
         List<TrialRecord> best = store.topTrials(study.id(), top);
         if (best.isEmpty()) throw new UserError("study '" + study.name() + "' has no completed trial to export");
         String source = study.definition().source();
@@ -36,7 +44,7 @@ final class BestExporter {
         Path studyDir = results.studyDir(study.name());
         DatasetShape shape = new DatasetShape(plan);
         TestPart testPart = new TestPart(plan);
-        List<Path> written = new ArrayList<>();
+        List<Exported> written = new ArrayList<>();
         for (int rank = 1; rank <= best.size(); rank++) {
             TrialRecord trial = best.get(rank - 1);
             Path dir = to.resolve(study.name()).resolve("best-" + rank);
@@ -44,7 +52,7 @@ final class BestExporter {
             boolean model = TrialExport.write(dir, params, ModelRetention.modelFile(studyDir.resolve("models"), trial.number()),
                     () -> TrialExport.rebuiltJson(plan.network(), shape.get(), trial.params(), trial.seed()));
             if (model && plan.data().source().image().isEmpty()) testPart.write(dir.resolve(TEST_PART));
-            written.add(dir);
+            written.add(new Exported(dir, BestNetworkFile.write(dir, study.name(), trial.number())));
         }
         return written;
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the best trials' params.yaml, network.json and model.zip "
+        description = "Write the best trials' params.yaml, network.json, BestNetwork.java and model.zip "
         + "to <results>/<study>/best-<rank>/ (or under --to).")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         if (top <= 0) throw new UserError("--top must be > 0, got " + top);
         try (StudyStore store = results.openExisting()) {
             new BestExporter(store, results, to != null ? to : results.dir).export(ResultsOption.requireStudy(store, study), top)
-                    .forEach(dir -> spec.commandLine().getOut().println(dir));
+                    .forEach(exported -> spec.commandLine().getOut().println(exported.line()));
         }
         return 0;
     }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tune4j", mixinStandardHelpOptions = true, version = "tune4j 0.1.0",
         description = "Hyperparameter search for Deeplearning4j networks.",
         subcommands = {RunCommand.class, StudiesCommand.class, LeaderboardCommand.class, TrialsCommand.class,
-                ExportCommand.class, PredictCommand.class, EvaluateCommand.class, DashboardCommand.class, NoteCommand.class, DataCommand.class, BenchCommand.class,
-                WorkerCommand.class,
+                ExportCommand.class, PredictCommand.class, EvaluateCommand.class, EnqueueCommand.class, RerunCommand.class, ReportCommand.class, DashboardCommand.class, NoteCommand.class, DataCommand.class, BenchCommand.class,
+                WorkerCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -15,8 +15,14 @@ final class ResultsOption {
             description = "Folder of the results database and exports (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--results-server", paramLabel = "FILE",
+            description = "The tune4j.client file of a results database that `tune4j serve` serves on another"
+                    + " machine: studies and trials are read and written there; models and exports still go to --results.")
+    Path server;
+
     /** The store of an existing results folder; reading commands must not create an empty database. */
     H2StudyStore openExisting() {
+        if (server != null) return H2StudyStore.openRemote(server);
         if (!Files.exists(dir.resolve(H2StudyStore.FILE_NAME))) {
             throw new UserError("no results database in " + dir.toAbsolutePath()
                     + " (run a study first, or pass --results DIR)");
@@ -25,7 +31,7 @@ final class ResultsOption {
     }
 
     H2StudyStore openOrCreate() {
-        return H2StudyStore.openFile(dir);
+        return server != null ? H2StudyStore.openRemote(server) : H2StudyStore.openFile(dir);
     }
 
     /** Refuses to start a run on a disk that is already (almost) full: it would stop at once. */

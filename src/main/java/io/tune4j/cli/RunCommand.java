@@ -3,8 +3,10 @@ package io.tune4j.cli;
 import io.tune4j.cli.terminal.LeaderboardTable;
 import io.tune4j.cli.terminal.ProgressDisplay;
 import io.tune4j.dashboard.server.DashboardServer;
-import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.study.Study;
+import io.tune4j.search.study.StudyChangedException;
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.WarmStart;
 import io.tune4j.search.study.StudyListener;
 import io.tune4j.search.study.TrialRecord;
 import io.tune4j.store.FreeSpaceWatch;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +70,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No live progress on a terminal: one line per finished trial,"
             + " as when the output is a pipe or a file.")
     boolean noProgress;
+
+    @Option(names = "--allow-changes", description = "Continue a study whose space or sampler differs from its last"
+            + " run's; the change is recorded in the study's note.")
+    boolean allowChanges;
+
+    @Option(names = "--warm-start-from", paramLabel = "STUDY", description = "Show the sampler the finished trials"
+            + " of another study first (params this space has; same metric and direction).")
+    String warmStartFrom;
 
     @Option(names = "--dashboard", description = "Serve the live dashboard while the study runs; prints its URL.")
     boolean withDashboard;
@@ -111,8 +122,16 @@ final class RunCommand implements Callable<Integer> {
         try (H2StudyStore store = results.openOrCreate();
              // On the run's own store: the live feed then sees this run's writes without a second connection.
              DashboardServer server = withDashboard ? dashboard.start(store, new DashboardFiles(results)) : null) {
-            Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
-                    plan.createPruner(), store, plan.faults());
+            List<TrialRecord> warm = warmStartFrom == null ? List.of() : warmStart(store, plan);
+            Study study;
+            try {
+                study = Study.open(plan.definition(), plan.space(), plan.createSampler(), plan.createPruner(), store,
+                        plan.faults(), allowChanges);
+            } catch (StudyChangedException e) {
+                throw new UserError(spaceFile + ": " + e.getMessage() + "; to continue it anyway: --allow-changes", e);
+            }
+            for (Map<String, Object> point : plan.enqueue()) study.enqueue(point, true);
+            study.warmStart(warm);
             Path studyDir = results.studyDir(plan.study());
             Path modelDir = studyDir.resolve("models");
             out.printf("study %s: %d trials of %s on %s (%d train / %d validation / %d test rows%s), results in %s%n",
@@ -123,6 +142,9 @@ final class RunCommand implements Callable<Integer> {
                     results.dir.toAbsolutePath());
             out.println((workers.enabled() ? workers.describe(plan.pool()) : describe(plan.pool()))
                     + ", pruner " + plan.pruner().type());
+            if (warmStartFrom != null) {
+                out.println("warm start: " + warm.size() + " finished trials of " + warmStartFrom + " feed the sampler");
+            }
             if (server != null) out.println("dashboard at " + server.url() + " (it stops when the run ends)");
             StaleTrialLines.print(study.reclaimed(), out);
             out.flush();
@@ -165,10 +187,20 @@ final class RunCommand implements Callable<Integer> {
                 if (study.stopReason().isPresent() && study.bestTrial().isEmpty()) return STOPPED_EARLY;
             }
             new BestExporter(store, results).export(study.record(), 1)
-                    .forEach(dir -> out.println("best trial exported to " + dir));
+                    .forEach(exported -> out.println("best trial exported to " + exported.line()));
             return study.stopReason().isPresent() ? STOPPED_EARLY : 0;
         } finally {
             if (workersNode != null) workersNode.close();
+        }
+    }
+
+    /** The usable trials of the --warm-start-from study, checked before anything is written. */
+    private List<TrialRecord> warmStart(H2StudyStore store, StudyPlan plan) {
+        StudyRecord source = ResultsOption.requireStudy(store, warmStartFrom);
+        try {
+            return WarmStart.usable(source, store.trials(source.id()), plan.definition(), plan.space());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--warm-start-from: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.tune4j.search.study.Objective;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.pool.ObjectiveFactory;
 import io.tune4j.trainer.training.Dl4jObjective;
+import io.tune4j.trainer.training.TrainingSpec;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 
@@ -23,8 +24,12 @@ public final class SpaceFileObjectives implements ObjectiveFactory {
     public Objective create(String payload) {
         JsonObject json = new JsonObject(payload);
         StudyPlan plan = StudyFile.parse(json.getString("source"), Path.of("").toAbsolutePath(), "the study's space file");
+        return objective(plan, plan.training(), Path.of(json.getString("models")));
+    }
+
+    /** The study's objective as its runs build it (every fold of its evaluation), training as {@code training} says. */
+    static Dl4jObjective objective(StudyPlan plan, TrainingSpec training, Path modelDir) {
         return new Dl4jObjective(DatasetLoader.loadFolds(plan.data(), plan.evaluation().kfold(),
-                plan.evaluation().repeats()), plan.network(), plan.training(), plan.metric(),
-                Path.of(json.getString("models")));
+                plan.evaluation().repeats()), plan.network(), training, plan.metric(), modelDir);
     }
 }

@@ -29,21 +29,28 @@ final class SpaceFileText {
     }
 
     /**
-     * A space file whose only point is {@code trial}'s params, run once with the trial's seed on the same
-     * split: running it trains the same network again.
+     * A space file whose only point is {@code trial}'s params, trained with the trial's seed on the same split:
+     * each run of it trains the same network again and gets the recorded value.
      */
+    @SuppressWarnings("unchecked")
     static String rerunnable(String storedSource, String study, TrialRecord trial) {
         Map<String, Object> file = load(storedSource);
         file.put("study", study);
         Map<String, Object> search = new LinkedHashMap<>();
         search.put("sampler", "random");
         search.put("trials", 1);
-        // Trial n of a study runs with seed study_seed + n, so trial 0 of this file gets the trial's own seed.
+        // Trial n of a study gets seed study_seed + n, so trial 0 of this file is stored with the trial's seed;
+        // training.seed makes the runs after it (trials 1, 2, ... of the same study) train with it too.
         search.put("seed", trial.seed());
         file.put("search", search);
+        Map<String, Object> training = new LinkedHashMap<>();
+        if (file.get("training") instanceof Map<?, ?> declared) training.putAll((Map<String, Object>) declared);
+        training.put("seed", trial.seed());
+        file.put("training", training);
         file.put("space", new TreeMap<>(trial.params()));
         return "# Trial " + trial.number() + " of the study it was exported from, value " + trial.value()
-                + ".\n# Run it again with: ./tune4j run <this file>\n" + dump(file);
+                + ".\n# Run it again with: ./tune4j run <this file> (each run trains with the trial's seed, training.seed, and"
+                + " gets its value)\n" + dump(file);
     }
 
     private static Object datasetNode(DatasetSpec source) {

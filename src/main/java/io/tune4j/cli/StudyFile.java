@@ -3,6 +3,7 @@ package io.tune4j.cli;
 import io.tune4j.search.spec.DeclaredSpace;
 import io.tune4j.search.spec.ObjectiveParser;
 import io.tune4j.search.spec.ObjectiveSpec;
+import io.tune4j.search.spec.ParamsParser;
 import io.tune4j.search.spec.PrunerParser;
 import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
@@ -34,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,16 +53,18 @@ public final class StudyFile {
     private StudyFile() {}
 
     public static StudyPlan load(Path file) {
-        String name = file.toString();
-        String text;
+        return parse(read(file, "space file"), file.toAbsolutePath().getParent(), file.toString());
+    }
+
+    /** The text of {@code file}, a {@code what} (space file, params file) the user named. */
+    static String read(Path file, String what) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new SpecException(name, 0, "", "no such space file");
+            throw new SpecException(file.toString(), 0, "", "no such " + what);
         } catch (IOException e) {
-            throw new SpecException(name, 0, "", "cannot read the space file: " + e.getMessage());
+            throw new SpecException(file.toString(), 0, "", "cannot read the " + what + ": " + e.getMessage());
         }
-        return parse(text, file.toAbsolutePath().getParent(), name);
     }
 
     /**
@@ -90,8 +94,11 @@ public final class StudyFile {
         network.checkFits(space.space(), data.source().image(), root.get("network"));
         AugmentationSpaceCheck.check(space, data.source());
         TaskSpaceCheck.check(space, task);
+        List<Map<String, Object>> enqueue = root.get("search").flatMap(node -> node.mapping().get("enqueue"))
+                .map(queue -> queue.sequence().stream().map(params -> ParamsParser.parse(params, space.space())).toList())
+                .orElse(List.of());
         return new StudyPlan(study, data, objective.metric(), objective.direction(), search, pool, pruner, training,
-                space.space(), text, faults, network.definition(), evaluation);
+                space.space(), text, faults, network.definition(), evaluation, enqueue);
     }
 
     private static String studyName(SpecNode node) {

@@ -31,8 +31,7 @@ public final class StoreScaleBenchmark {
         Path dir = Files.createTempDirectory("tune4j-store-bench");
         SplittableRandom random = new SplittableRandom(1);
         try (StudyStore store = H2StudyStore.openFile(dir)) {
-            long study = store.openStudy(new StudyDefinition("bench", Direction.MAXIMIZE, "val_accuracy", "random",
-                    1, "")).id();
+            long study = store.openStudy(new StudyDefinition("bench", Direction.MAXIMIZE, "val_accuracy"), "random", 1).id();
             long start = System.nanoTime();
             for (int n = 0; n < trials; n++) {
                 TrialRecord trial = store.createTrial(study, "bench");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.StudyDefinition;
+import io.tune4j.search.study.StudyRecord;
+import io.tune4j.search.study.TrialState;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.ImageFolders;
 import java.io.IOException;
@@ -72,6 +74,14 @@ class BadInputCatalogueTest {
                         "s.yaml", "s.yaml:6: search.trials"),
                 run("space file: parallel not a number", Map.of("s.yaml", valid + "search: {parallel: many}\n"),
                         "s.yaml", "s.yaml:6: search.parallel"),
+                run("space file: search.enqueue point outside the space", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{learning_rate: 0.5}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].learning_rate: param 'learning_rate' = 0.5 is outside"),
+                run("space file: search.enqueue of an unknown param", Map.of("s.yaml",
+                        valid + "search: {enqueue: [{lr: 0.01}]}\n"), "s.yaml",
+                        "s.yaml:6: search.enqueue[0].lr: unknown param 'lr'"),
+                run("space file: a training seed that is not a whole number", Map.of("s.yaml", valid
+                        + "training: {seed: 1.5}\n"), "s.yaml", "s.yaml:6: training.seed"),
                 run("space file: unknown pruner", Map.of("s.yaml", valid + "pruner: {type: guillotine}\n"),
                         "s.yaml", "s.yaml:6: pruner.type"),
                 run("space file: a learning rate of .inf", Map.of("s.yaml",
@@ -103,6 +113,25 @@ class BadInputCatalogueTest {
                 run("CSV cell not a number", Map.of("s.yaml", csvSpace("d.csv"),
                         "d.csv", "a,b,label\n1,2,0\n1,x,1\n"), "s.yaml", "d.csv line 3"),
                 run("CSV file empty", Map.of("s.yaml", csvSpace("d.csv"), "d.csv", ""), "s.yaml", "d.csv"),
+                run("CSV text column not declared", Map.of("s.yaml", csvSpace("d.csv"),
+                        "d.csv", "a,origin,label\n1,USA,0\n2,Japan,1\n"), "s.yaml",
+                        "d.csv line 2, column 2 ('origin'): 'USA' is not a number; declare the column in categorical:"),
+                run("CSV NaN cell", Map.of("s.yaml", csvSpace("d.csv"), "d.csv", "a,b,label\n1,2,0\n1,NaN,1\n"),
+                        "s.yaml", "d.csv line 3, column 2 ('b'): missing value ('NaN')"),
+                run("CSV label that looks continuous", Map.of("s.yaml", csvSpace("d.csv"), "d.csv",
+                        "a,label\n" + "1,0.5\n2,1.5\n3,2.25\n".repeat(5)), "s.yaml",
+                        "label column 'label': 3 distinct numbers, some fractional, look like a continuous target;"
+                                + " declare task: regression"),
+                run("CSV ignore names no column", Map.of("s.yaml", VALID_HEAD.replace("dataset: iris",
+                        "dataset: {csv: {path: d.csv, label: label, ignore: [nope]}}") + VALID_SPACE,
+                        "d.csv", "a,b,label\n1,2,0\n3,4,1\n"), "s.yaml", "no column named 'nope' (ignore)"),
+                run("CSV class with one row", Map.of("s.yaml", csvSpace("d.csv"), "d.csv",
+                        "a,label\n" + "1,x\n2,y\n".repeat(10) + "3,z\n"), "s.yaml", "class 'z' has 1 row, too few"),
+                run("space file: unknown task", Map.of("s.yaml", "task: ranking\n" + valid), "s.yaml",
+                        "s.yaml:1: task: unknown task 'ranking' (known: classification, binary, regression)"),
+                run("space file: missing strategy unknown", Map.of("s.yaml", VALID_HEAD.replace("dataset: iris",
+                        "dataset: {csv: {path: d.csv, missing: guess}}") + VALID_SPACE, "d.csv", "a,label\n1,0\n"),
+                        "s.yaml", "s.yaml:2: dataset.csv.missing"),
                 // Image folders: the folder or the file.
                 images("image folder missing", dir -> { }, "{dir: nope}", "s.yaml:2: dataset.images.dir: image "
                         + "folder not found"),
@@ -168,7 +197,12 @@ class BadInputCatalogueTest {
                 run("--dashboard on a port out of range", Map.of("s.yaml", valid),
                         "s.yaml --dashboard --port 70000", "--port must be 0..65535"),
                 run("--dashboard on a public address without a token", Map.of("s.yaml", valid),
-                        "s.yaml --dashboard --bind 0.0.0.0", "needs --token"));
+                        "s.yaml --dashboard --bind 0.0.0.0", "needs --token"),
+                run("--results-server naming no file", Map.of("s.yaml", valid),
+                        "s.yaml --results-server {dir}/nope.client", "nope.client: no such file"),
+                run("--results-server with a client file lacking a key", Map.of("s.yaml", valid, "bad.client",
+                        "url=jdbc:h2:ssl://127.0.0.1:9/k\nuser=TUNE4J\n"), "s.yaml --results-server bad.client",
+                        "bad.client: key 'password' is missing"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -201,6 +235,23 @@ class BadInputCatalogueTest {
                 read("dashboard writing notes without a token", "dashboard --allow-notes", "--allow-notes needs --token"),
                 read("note on an unknown study", "note nope text", "no study named 'nope'; known: s"),
                 read("note on an unknown trial", "note s --trial 7 text", "study 's' has no trial 7"),
+                read("enqueue into an unknown study", "enqueue nope p.yaml", "no study named 'nope'; known: s"),
+                read("enqueue into a study run without a space file", "enqueue s p.yaml",
+                        "study 's' was not run from a space file"),
+                read("studies delete without --yes", "studies delete s", "add --yes to delete it"),
+                read("studies rename to a name taken", "studies rename s s", "a study named 's' exists already"),
+                read("studies copy of an unknown study", "studies copy nope t", "no study named 'nope'; known: s"),
+                read("studies rename of an unknown study", "studies rename nope t", "no study named 'nope'"),
+                read("rerun of an unknown study", "rerun nope --trial 0", "no study named 'nope'; known: s"),
+                read("rerun of an unknown trial", "rerun s --trial 7", "study 's' has no trial 7"),
+                read("rerun of a trial that did not complete", "rerun s --trial 0",
+                        "trial 0 of study 's' is FAILED; only a COMPLETE trial can be re-run"),
+                read("rerun --seeds 0", "rerun s --trial 0 --seeds 0", "--seeds must be at least 2"),
+                read("rerun without --trial", "rerun s", "Missing required option: '--trial=N'"),
+                read("report of an unknown study", "report nope", "no study named 'nope'; known: s"),
+                read("report to a file that cannot be written", "report s --out /dev/null/report.html",
+                        "cannot write the report to /dev/null/report.html"),
+                read("serve --port out of range", "serve --host 127.0.0.1 --port 70000", "--port must be 0..65535"),
                 read("a command that does not exist", "leaderbord s", "Unmatched argument"));
     }
 
@@ -209,7 +260,9 @@ class BadInputCatalogueTest {
     void aBadReadingCommandAnswersInOneLineAndChangesNothing(Case bad) throws IOException {
         Path results = dir.resolve("results");
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, ""));
+            StudyRecord study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1);
+            // Trial 0 failed: a command that needs a completed trial must say so.
+            store.finishTrial(store.createTrial(study.id(), "w").id(), TrialState.FAILED, null, "diverged");
         }
         List<Path> before = listing(results);
         List<String> args = new ArrayList<>(bad.args());
@@ -221,6 +274,28 @@ class BadInputCatalogueTest {
         assertEquals(before, listing(results), "no file added for: " + bad.what());
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             assertEquals(1, store.studies().size());
+        }
+    }
+
+    /** {@code enqueue} into a study run from a space file: the params file, its line and the param at fault. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"learning_rate: 0.5|p.yaml:1: learning_rate: param 'learning_rate' = 0.5 is outside",
+            "learning_rat: 0.01|p.yaml:1: learning_rat: unknown param 'learning_rat'; did you mean 'learning_rate'?",
+            "learning_rate: fast|p.yaml:1: learning_rate: expected a number, got 'fast'",
+            "[0.01]|p.yaml:1: expected a mapping (key: value), got a list",
+            "space: {}|p.yaml:1: space: missing param 'learning_rate'"})
+    void aBadEnqueueAnswersInOneLineAndQueuesNothing(String paramsAndAnswer) throws IOException {
+        String[] parts = paramsAndAnswer.split("\\|");
+        Path results = dir.resolve("results");
+        long study;
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            study = store.openStudy(new StudyDefinition("s", Direction.MAXIMIZE, "val_accuracy",
+                    VALID_HEAD + VALID_SPACE), "tpe", 42).id();
+        }
+        Path params = Files.writeString(dir.resolve("p.yaml"), parts[0] + "\n");
+        assertAnswered(Tune4jCli.run("enqueue", "s", params.toString(), "--results", results.toString()), parts[1]);
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            assertEquals(List.of(), store.trials(study), "nothing queued");
         }
     }
 
@@ -239,7 +314,8 @@ class BadInputCatalogueTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text"})
+    @ValueSource(strings = {"studies", "leaderboard s", "trials s", "export s", "dashboard --port 0", "note s text",
+            "enqueue s p.yaml", "studies rename s t", "studies copy s t", "studies delete s --yes", "rerun s --trial 0", "report s"})
     void aReadingCommandWithoutADatabaseDoesNotCreateOne(String command) {
         Path results = dir.resolve("absent");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));

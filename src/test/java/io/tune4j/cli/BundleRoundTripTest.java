@@ -110,11 +110,52 @@ class BundleRoundTripTest {
     }
 
     @Test
+    void aRegressorsBundleScoresTheRecordedTestRmseInTheTargetsUnits() throws IOException {
+        Path space = write("diabetes.yaml", """
+                study: diabetes-bundle
+                dataset: diabetes
+                search: {sampler: random, trials: 1, seed: 2}
+                training: {epochs: 5}
+                space:
+                  learning_rate: 0.01
+                  optimizer: adam
+                """);
+        TrialRecord best = runAndExport(space, "diabetes-bundle");
+        Path bundle = dir.resolve("results/diabetes-bundle/best-1");
+        try (Tune4jModel model = Tune4jModel.load(bundle)) {
+            Map<String, Double> metrics = BundleEvaluation.metrics(model, RawRows.read(bundle.resolve("test.csv"), model));
+            double recorded = Double.parseDouble(best.attributes().get("test_rmse"));
+            assertTrue(recorded > 20, "in the target's units (progression ~25-346), not standardized: " + recorded);
+            // Float rounding of the standardized target (the file holds the raw numbers) is all that differs.
+            assertEquals(recorded, metrics.get("rmse"), recorded * 1e-5);
+            assertEquals(Double.parseDouble(best.attributes().get("test_r2")), metrics.get("r2"), 1e-4);
+        }
+    }
+
+    @Test
     void aMissingBundleOrAWrongColumnSetIsOneLineAndWritesNothing() throws IOException {
         Result missing = Tune4jCli.run("predict", dir.resolve("nope").toString(), write("x.csv", "a\n1\n").toString(),
                 "--out", dir.resolve("out.csv").toString());
         assertEquals(2, missing.exitCode());
         assertEquals("tune4j: no model bundle at " + dir.resolve("nope") + " (no model.zip)", missing.err().strip());
+        assertFalse(Files.exists(dir.resolve("out.csv")));
+
+        Path cars = write("cars.yaml", """
+                study: cars-columns
+                dataset: cars
+                search: {sampler: random, trials: 1, seed: 1}
+                training: {epochs: 1}
+                space:
+                  learning_rate: 0.01
+                """);
+        runAndExport(cars, "cars-columns");
+        Path bundle = dir.resolve("results/cars-columns/best-1");
+        Result wrongColumns = Tune4jCli.run("predict", bundle.toString(),
+                write("w.csv", "Cylinders,Weight_in_lbs\n8,3504\n").toString(), "--out", dir.resolve("out.csv").toString());
+        assertEquals(2, wrongColumns.exitCode());
+        assertTrue(wrongColumns.err().strip().matches("tune4j: .*w.csv line 1: no column 'Displacement'; the model takes"
+                + " \\[Cylinders, Displacement, Horsepower, Weight_in_lbs, Acceleration, Origin\\]"), wrongColumns.err());
+        assertEquals(1, wrongColumns.err().strip().lines().count());
         assertFalse(Files.exists(dir.resolve("out.csv")));
     }
 

@@ -152,17 +152,23 @@ class CommandLineEndToEndTest {
 
     @Test
     @Order(6)
-    void exportedParamsFileReproducesTheTrial() throws Exception {
+    void exportedParamsFileReproducesTheTrialEveryTimeItRuns() throws Exception {
         Path params = results.resolve("iris-mlp").resolve("best-1").resolve("params.yaml");
-        Result rerun = tune4j("run", params.toString(), "--results", results.toString(), "--no-progress");
-        assertEquals(0, rerun.exitCode(), rerun.err());
+        // Run twice: the second run continues the file's study (its trial 1), and must still train the same.
+        for (int run = 1; run <= 2; run++) {
+            Result rerun = tune4j("run", params.toString(), "--results", results.toString(), "--no-progress");
+            assertEquals(0, rerun.exitCode(), rerun.err());
+        }
         try (StudyStore store = H2StudyStore.openFile(results)) {
             TrialRecord original = store.topTrials(store.findStudy("iris-mlp").orElseThrow().id(), 1).get(0);
             String rerunName = "iris-mlp-trial-" + original.number();
-            TrialRecord again = store.trials(store.findStudy(rerunName).orElseThrow().id()).get(0);
-            assertEquals(TrialState.COMPLETE, again.state());
-            assertEquals(original.params(), again.params());
-            assertEquals(original.value(), again.value(), 1e-9);
+            List<TrialRecord> again = store.trials(store.findStudy(rerunName).orElseThrow().id());
+            assertEquals(2, again.size());
+            for (TrialRecord run : again) {
+                assertEquals(TrialState.COMPLETE, run.state());
+                assertEquals(original.params(), run.params());
+                assertEquals(original.value(), run.value(), 1e-9, "run " + run.number() + " of the exported params.yaml");
+            }
         }
     }
 

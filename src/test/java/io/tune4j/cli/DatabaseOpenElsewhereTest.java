@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.store.HoldDatabase;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -15,34 +13,29 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A results database held by another process can still be read and written: the holder serves it (H2
- * AUTO_SERVER), on the loopback interface only.
+ * A results database open in another process can still be read and written: both are clients of the
+ * folder's database server, which listens on the loopback interface only.
  */
 class DatabaseOpenElsewhereTest {
 
     @Test
     void aDatabaseOpenInAnotherProcessIsServedToTheNextOnLoopbackOnly(@TempDir Path results) throws Exception {
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), results.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process holder = HoldDatabase.start(results);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()));
-            assertEquals("open", out.readLine());
+            HoldDatabase.awaitOpen(holder);
             Tune4jCli.Result studies = Tune4jCli.run("studies", "--results", results.toString());
             assertEquals(0, studies.exitCode(), studies.err());
             assertEquals("", studies.err());
-            // H2 writes the port it serves the file on into its lock file; it must answer on 127.0.0.1 only.
-            String lock = Files.readString(results.resolve("tune4j.lock.db"));
-            Matcher server = Pattern.compile("server=[^\\n]*\\\\:(\\d+)").matcher(lock);
-            assertTrue(server.find(), lock);
+            // The server writes its port into tune4j.server; it must answer on 127.0.0.1 only.
+            String serverFile = Files.readString(results.resolve("tune4j.server"));
+            Matcher server = Pattern.compile("port=(\\d+)").matcher(serverFile);
+            assertTrue(server.find(), serverFile);
             int port = Integer.parseInt(server.group(1));
             try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 assertTrue(loopback.isConnected());
@@ -52,8 +45,7 @@ class DatabaseOpenElsewhereTest {
                         "reachable from the network on " + address);
             }
         } finally {
-            holder.getOutputStream().close();
-            if (!holder.waitFor(10, TimeUnit.SECONDS)) holder.destroyForcibly();
+            HoldDatabase.release(holder);
         }
     }
 

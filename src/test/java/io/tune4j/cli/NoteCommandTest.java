@@ -20,7 +20,7 @@ class NoteCommandTest {
     void notesAStudyAndATrialAndAnEmptyTextRemovesTheNote() {
         long study;
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, "")).id();
+            study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1).id();
             store.createTrial(study, "test");
         }
         String dir = results.toString();

@@ -199,7 +199,7 @@ class StudyFileTest {
     @Test
     void thePlanDefinesItsStudy() throws IOException {
         StudyPlan plan = StudyFile.load(write("digits.yaml", EXAMPLE));
-        assertEquals(new StudyDefinition("digits-mlp", Direction.MAXIMIZE, "val_accuracy", "random", 42, EXAMPLE),
+        assertEquals(new StudyDefinition("digits-mlp", Direction.MAXIMIZE, "val_accuracy", EXAMPLE),
                 plan.definition());
     }
 

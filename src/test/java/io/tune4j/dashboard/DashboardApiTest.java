@@ -214,8 +214,7 @@ class DashboardApiTest {
 
     @Test
     void aRunningTrialInTheLeaderboardCarriesItsLatestEpochAndValue() {
-        long study = store.openStudy(new StudyDefinition("running", Direction.MAXIMIZE, "val_accuracy", "random",
-                1, "")).id();
+        long study = store.openStudy(new StudyDefinition("running", Direction.MAXIMIZE, "val_accuracy"), "random", 1).id();
         TrialRecord trial = store.createTrial(study, "test");
         store.setParams(trial.id(), Map.of("lr", 0.01));
         store.reportIntermediate(trial.id(), 1, Map.of("val_accuracy", 0.5, "val_loss", 0.9));
@@ -265,7 +264,7 @@ class DashboardApiTest {
     }
 
     private static long studyOfItsOwn(String name) {
-        return store.openStudy(new StudyDefinition(name, Direction.MAXIMIZE, "val_accuracy", "random", 1, "")).id();
+        return store.openStudy(new StudyDefinition(name, Direction.MAXIMIZE, "val_accuracy"), "random", 1).id();
     }
 
     @Test

@@ -267,7 +267,7 @@ class DashboardBrowserTest {
 
     @Test
     void aStudyWithoutTrialsSaysSoInEveryView() {
-        long empty = store.openStudy(new StudyDefinition("empty", Direction.MINIMIZE, "loss", "random", 1, "")).id();
+        long empty = store.openStudy(new StudyDefinition("empty", Direction.MINIMIZE, "loss"), "random", 1).id();
         open("study.html?id=" + empty);
         waiting().withMessage(() -> "server says: " + serverSays("/api/studies/" + empty + "/trials") + " page says: "
                 + browser.findElement(By.tagName("body")).getText())
@@ -312,8 +312,7 @@ class DashboardBrowserTest {
 
     @Test
     void aRunningTrialShowsItsEpochAndItsTableGrowsWithItsCurve() {
-        long study = store.openStudy(new StudyDefinition("live", Direction.MAXIMIZE, "val_accuracy", "random", 1,
-                "")).id();
+        long study = store.openStudy(new StudyDefinition("live", Direction.MAXIMIZE, "val_accuracy"), "random", 1).id();
         TrialRecord running = store.createTrial(study, "test:1");
         store.setParams(running.id(), Map.of("lr", 0.01));
         store.reportIntermediate(running.id(), 1, Map.of("val_accuracy", 0.4));
@@ -337,8 +336,7 @@ class DashboardBrowserTest {
 
     @Test
     void withNotesAllowedThePageEditsAStudysNoteAndShowsItsMarkdown() {
-        long study = store.openStudy(new StudyDefinition("noted", Direction.MAXIMIZE, "val_accuracy", "random", 1,
-                "")).id();
+        long study = store.openStudy(new StudyDefinition("noted", Direction.MAXIMIZE, "val_accuracy"), "random", 1).id();
         try (DashboardServer writable = DashboardServer.start(new H2StudyQueries(store), new ParamsOnlyFiles(),
                 new NoteWriter() {
                     @Override

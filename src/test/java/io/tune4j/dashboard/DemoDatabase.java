@@ -31,15 +31,13 @@ final class DemoDatabase {
 
     static H2StudyStore create(Path dir) {
         H2StudyStore store = H2StudyStore.openFile(dir);
-        long demo = store.openStudy(new StudyDefinition("demo", Direction.MAXIMIZE, "val_accuracy", "random", 7,
-                "")).id();
+        long demo = store.openStudy(new StudyDefinition("demo", Direction.MAXIMIZE, "val_accuracy"), "random", 7).id();
         store.declareSpace(demo, Distribution.of(SPACE));
         for (int n = 0; n < TRIALS; n++) {
             TrialState state = n == 3 ? TrialState.FAILED : n == 4 ? TrialState.PRUNED : TrialState.COMPLETE;
             addTrial(store, demo, 0.001 * (n + 1), n % 2 == 0 ? "adam" : "sgd", 0.5 + n / 100.0, state);
         }
-        long hostile = store.openStudy(new StudyDefinition(HOSTILE_NAME, Direction.MINIMIZE, "loss", "random", 1,
-                "")).id();
+        long hostile = store.openStudy(new StudyDefinition(HOSTILE_NAME, Direction.MINIMIZE, "loss"), "random", 1).id();
         TrialRecord trial = store.createTrial(hostile, "test");
         store.setParams(trial.id(), Map.of("note", HOSTILE_PARAM));
         store.finishTrial(trial.id(), TrialState.COMPLETE, 0.25, null);

@@ -38,8 +38,7 @@ class Dl4jFromJavaExampleTest {
                 .when("optimizer", "nesterov", b -> b.uniform("momentum", 0.8, 0.95))
                 .build();
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            Study study = Study.open(new StudyDefinition("iris-java", Direction.MAXIMIZE, "val_accuracy", "random",
-                    42, ""), space, new RandomSampler(42), store);
+            Study study = Study.open(new StudyDefinition("iris-java", Direction.MAXIMIZE, "val_accuracy"), space, new RandomSampler(42), store);
             List<TrialRecord> ran = study.optimize(training, 3);
             assertEquals(3, ran.size());
             assertTrue(study.bestTrial().orElseThrow().value() >= 0.8, ran.toString());

@@ -39,7 +39,7 @@ class H2StudyStoreTest {
         params.put("batch_norm", true);
         params.put("dropout", 0.1 + 0.2); // 0.30000000000000004 must survive the trip
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            StudyRecord study = store.openStudy(definition("s", Direction.MAXIMIZE));
+            StudyRecord study = store.openStudy(definition("s", Direction.MAXIMIZE), "random", 7);
             TrialRecord trial = store.createTrial(study.id(), "host:1");
             store.setParams(trial.id(), params);
             store.setDevice(trial.id(), "cpu:0");
@@ -60,7 +60,7 @@ class H2StudyStoreTest {
             assertEquals("0.75", trial.attributes().get("test_accuracy"));
             assertEquals("cpu:0", trial.device());
             assertEquals("host:1", trial.worker());
-            assertEquals(study.definition().seed(), trial.seed(), "trial 0's seed is the study seed");
+            assertEquals(study.seed(), trial.seed(), "trial 0's seed is the study seed");
             assertTrue(trial.finishedAt() != null && !trial.finishedAt().isBefore(trial.startedAt()));
             assertEquals(List.of(new IntermediateValue(1, "val_accuracy", 0.5), new IntermediateValue(1, "val_loss", 0.9),
                     new IntermediateValue(2, "val_accuracy", 0.8), new IntermediateValue(2, "val_loss", 0.4)),
@@ -71,12 +71,12 @@ class H2StudyStoreTest {
     @Test
     void numberingAndSeedsContinueAfterReopeningTheFile() {
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            long id = store.openStudy(definition("s", Direction.MINIMIZE)).id();
+            long id = store.openStudy(definition("s", Direction.MINIMIZE), "random", 7).id();
             store.createTrial(id, "w");
             store.createTrial(id, "w");
         }
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            TrialRecord third = store.createTrial(store.openStudy(definition("s", Direction.MINIMIZE)).id(), "w");
+            TrialRecord third = store.createTrial(store.openStudy(definition("s", Direction.MINIMIZE), "random", 7).id(), "w");
             assertEquals(2, third.number());
             assertEquals(7 + 2, third.seed());
         }
@@ -85,7 +85,7 @@ class H2StudyStoreTest {
     @Test
     void concurrentTrialsGetDistinctConsecutiveNumbers() throws Exception {
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            long id = store.openStudy(definition("s", Direction.MINIMIZE)).id();
+            long id = store.openStudy(definition("s", Direction.MINIMIZE), "random", 7).id();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<Integer>> numbers = new ArrayList<>();
             for (int i = 0; i < 400; i++) numbers.add(pool.submit(() -> store.createTrial(id, "w").number()));
@@ -102,8 +102,8 @@ class H2StudyStoreTest {
     @Test
     void topTrialsFollowTheDirectionAndSkipUnfinishedOnes() {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            long min = store.openStudy(definition("min", Direction.MINIMIZE)).id();
-            long max = store.openStudy(definition("max", Direction.MAXIMIZE)).id();
+            long min = store.openStudy(definition("min", Direction.MINIMIZE), "random", 7).id();
+            long max = store.openStudy(definition("max", Direction.MAXIMIZE), "random", 7).id();
             for (long study : new long[] {min, max}) {
                 finish(store, study, TrialState.COMPLETE, 0.5);
                 finish(store, study, TrialState.COMPLETE, 0.1);
@@ -128,7 +128,7 @@ class H2StudyStoreTest {
     @Test
     void aFailedTrialKeepsItsReasonAndNoValue() {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            long study = store.openStudy(definition("s", Direction.MINIMIZE)).id();
+            long study = store.openStudy(definition("s", Direction.MINIMIZE), "random", 7).id();
             TrialRecord trial = store.createTrial(study, "w");
             TrialRecord failed = store.finishTrial(trial.id(), TrialState.FAILED, null, "diverged at epoch 3");
             assertEquals("diverged at epoch 3", failed.error());
@@ -139,13 +139,13 @@ class H2StudyStoreTest {
     @Test
     void theDocumentedSchemaAnswersPlainSql() throws Exception {
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            long study = store.openStudy(definition("s", Direction.MINIMIZE)).id();
+            long study = store.openStudy(definition("s", Direction.MINIMIZE), "random", 7).id();
             TrialRecord trial = store.createTrial(study, "w");
             store.setParams(trial.id(), Map.of("units", 128));
             store.reportIntermediate(trial.id(), 1, Map.of("val_loss", 0.3));
             store.finishTrial(trial.id(), TrialState.COMPLETE, 0.3, null);
         }
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
+        try (Connection db = DriverManager.getConnection(H2StudyStore.serverUrl(results),
                 Credentials.of(results).user(), Credentials.of(results).password());
              ResultSet rs = db.createStatement().executeQuery(
                      "SELECT s.name, t.number, t.objective_value, p.value_num, v.metric_value FROM studies s"
@@ -170,6 +170,6 @@ class H2StudyStoreTest {
     }
 
     private static StudyDefinition definition(String name, Direction direction) {
-        return new StudyDefinition(name, direction, "loss", "random", 7, "source of " + name);
+        return new StudyDefinition(name, direction, "loss", "source of " + name);
     }
 }

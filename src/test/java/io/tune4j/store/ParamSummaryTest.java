@@ -24,7 +24,7 @@ class ParamSummaryTest {
     void rangesAndChoicesFollowEveryStoredTrialOfTheirStudyOnly() {
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             long study = fill(store, "a");
-            long other = store.openStudy(definition("b")).id();
+            long other = store.openStudy(definition("b"), "random", 1).id();
             store.setParams(store.createTrial(other, "w").id(), Map.of("lr", 5.0, "optimizer", "nadam"));
 
             assertEquals(expected(), store.read(c -> ParamColumns.of(c, study)));
@@ -51,7 +51,7 @@ class ParamSummaryTest {
     }
 
     private static long fill(H2StudyStore store, String name) {
-        long study = store.openStudy(definition(name)).id();
+        long study = store.openStudy(definition(name), "random", 1).id();
         store.setParams(store.createTrial(study, "w").id(), Map.of("lr", 0.01, "units", 64, "optimizer", "adam"));
         store.setParams(store.createTrial(study, "w").id(), Map.of("lr", 0.001, "units", 16, "optimizer", "sgd",
                 "momentum", 0.9));
@@ -70,6 +70,6 @@ class ParamSummaryTest {
     }
 
     private static StudyDefinition definition(String name) {
-        return new StudyDefinition(name, Direction.MINIMIZE, "loss", "random", 1L, null);
+        return new StudyDefinition(name, Direction.MINIMIZE, "loss");
     }
 }

@@ -47,7 +47,7 @@ class SchemaThreeTest {
     void aFileOfSchemaTwoIsUpgradedAndItsStudiesGetTheirSpaceWhenContinued() throws Exception {
         long id;
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            id = store.openStudy(definition()).id();
+            id = store.openStudy(definition(), "random", 1).id();
             store.setParams(store.createTrial(id, "w").id(), Map.of("lr", 0.01, "optimizer", "adam", "units", 32));
         }
         // What a tune4j of schema 2 left behind: no schema-3 tables.
@@ -77,6 +77,6 @@ class SchemaThreeTest {
     }
 
     private static StudyDefinition definition() {
-        return new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1L, null);
+        return new StudyDefinition("s", Direction.MINIMIZE, "loss");
     }
 }

@@ -3,7 +3,6 @@ package io.tune4j.cli.bench;
 import io.tune4j.cli.SpaceFileObjectives;
 import io.tune4j.cli.StudyPlan;
 import io.tune4j.search.pruner.PrunerFactory;
-import io.tune4j.search.sampler.SamplerFactory;
 import io.tune4j.search.spec.PrunerSettings;
 import io.tune4j.search.spec.SearchSettings;
 import io.tune4j.search.study.Objective;
@@ -58,7 +57,7 @@ final class BenchStudy {
     /** Runs {@code objective} (or, with process isolation, {@code factory}'s) and measures the study. */
     static Figures run(StudyPlan plan, PoolSettings pool, PrunerSettings pruner, StudyStore store, Objective objective,
                        Class<? extends ObjectiveFactory> factory, String payload, StudyListener listener) {
-        Study study = Study.open(plan.definition(), plan.space(), SamplerFactory.create(plan.search()),
+        Study study = Study.open(plan.definition(), plan.space(), plan.createSampler(),
                 PrunerFactory.create(pruner, plan.training().epochs(), plan.search().seed()), store);
         long start = System.nanoTime();
         List<TrialRecord> ran;

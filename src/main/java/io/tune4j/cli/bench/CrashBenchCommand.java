@@ -31,28 +31,31 @@ import picocli.CommandLine.Spec;
  * {@code tune4j bench crash}: the kill loop. Scenario {@code single}: starts {@code tune4j run} in a child JVM
  * on a fresh results folder, kills it with SIGKILL at a random moment, reads the file, restarts it, again and
  * again; then lets a last run finish. Counts what crash safety promises: no trial lost, none stuck RUNNING, no
- * number twice. Scenario {@code kill-server}: see {@link KillServerRounds}.
+ * number twice. Scenarios {@code kill-server} and {@code shared}: see {@link KillServerRounds}.
  */
 @Command(name = "crash", mixinStandardHelpOptions = true,
         description = "Kill ./tune4j run at random moments, resume it, and count lost, stuck and duplicated trials.")
 final class CrashBenchCommand implements Callable<Integer> {
-    /** What is killed: a run on its own, or the run serving a file another run writes through. */
-    enum Scenario { single, kill_server }
+    /**
+     * What is killed: a run on its own; the database server while two runs write through it (and then one of
+     * the runs); one of two runs while a reader reads.
+     */
+    enum Scenario { single, kill_server, shared }
 
     @Option(names = "--space", required = true, paramLabel = "FILE", description = "A space file, e.g. spaces/iris-mlp.yaml.")
     Path space;
 
     @Option(names = "--scenario", defaultValue = "single", paramLabel = "NAME",
             converter = ScenarioName.class,
-            description = "single: one run killed and resumed; kill-server: two runs on one study, the one serving"
-                    + " the file killed. Default: ${DEFAULT-VALUE}.")
+            description = "single: one run killed and resumed; kill-server: two runs on one study and a reader, the"
+                    + " database server killed, then one run; shared: the same, one run killed. Default: ${DEFAULT-VALUE}.")
     Scenario scenario;
 
-    @Option(names = "--rounds", defaultValue = "30", description = "kill-server: rounds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rounds", defaultValue = "30", description = "kill-server, shared: rounds. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
     @Option(names = "--survivor-trials", defaultValue = "8",
-            description = "kill-server: trials of the run that is not killed. Default: ${DEFAULT-VALUE}.")
+            description = "kill-server, shared: trials of the run that is not killed. Default: ${DEFAULT-VALUE}.")
     int survivorTrials;
 
     @Option(names = "--kills", defaultValue = "20", description = "Runs killed before the last one. Default: ${DEFAULT-VALUE}.")
@@ -92,11 +95,11 @@ final class CrashBenchCommand implements Callable<Integer> {
         Path logs = work.resolve("logs");
         deleteTree(work);
         Files.createDirectories(logs);
-        if (scenario == Scenario.kill_server) {
-            console.printf("bench crash --scenario kill-server: %s, %d rounds (seed %d), work in %s%n", space, rounds,
-                    seed, work);
-            return new KillServerRounds((dir, name, trials) -> startRun(dir, logs, name, trials), console)
-                    .run(work, study, rounds, survivorTrials, maxDelaySeconds, seed);
+        if (scenario != Scenario.single) {
+            console.printf("bench crash --scenario %s: %s, %d rounds (seed %d), work in %s%n",
+                    scenario.name().replace('_', '-'), space, rounds, seed, work);
+            return new KillServerRounds((dir, name, trials) -> startRun(dir, logs, name, trials), console,
+                    scenario == Scenario.kill_server).run(work, study, rounds, survivorTrials, maxDelaySeconds, seed);
         }
         Random random = new Random(seed);
         Map<Integer, Double> completeSoFar = new TreeMap<>();

@@ -16,10 +16,10 @@ import java.util.TreeMap;
  * {@code lostEpochs} counts the epochs missing from COMPLETE trials (a step below {@code epochs_trained} with
  * no values, or with fewer metrics than the trial's other steps).
  */
-record CrashSnapshot(List<TrialRecord> trials, int lostEpochs, String openError) {
+public record CrashSnapshot(List<TrialRecord> trials, int lostEpochs, String openError) {
 
     /** Reads {@code study} from {@code results}; a file that does not open is recorded, not thrown. */
-    static CrashSnapshot read(Path results, String study) {
+    public static CrashSnapshot read(Path results, String study) {
         try (H2StudyStore store = H2StudyStore.openReader(results)) {
             List<TrialRecord> trials = store.findStudy(study).map(s -> store.trials(s.id())).orElse(List.of());
             int lostEpochs = 0;
@@ -45,11 +45,11 @@ record CrashSnapshot(List<TrialRecord> trials, int lostEpochs, String openError)
         return lost;
     }
 
-    boolean openedCleanly() {
+    public boolean openedCleanly() {
         return openError == null;
     }
 
-    long count(TrialState state) {
+    public long count(TrialState state) {
         return trials.stream().filter(t -> t.state() == state).count();
     }
 
@@ -69,12 +69,12 @@ record CrashSnapshot(List<TrialRecord> trials, int lostEpochs, String openError)
     }
 
     /** Numbers stored more than once. */
-    int duplicates() {
+    public int duplicates() {
         return trials.size() - (int) trials.stream().map(TrialRecord::number).distinct().count();
     }
 
     /** Numbers below the highest one that no trial has. */
-    int missingNumbers() {
+    public int missingNumbers() {
         Set<Integer> numbers = new HashSet<>();
         trials.forEach(t -> numbers.add(t.number()));
         int highest = numbers.stream().mapToInt(Integer::intValue).max().orElse(-1);

@@ -84,8 +84,8 @@ final class SamplerBenchCommand implements Callable<Integer> {
                 for (String sampler : samplers) {
                     for (long seed = 0; seed < seeds; seed++) {
                         long studySeed = seed;
-                        pending.add(pool.submit(() -> benchmark.run(function, sampler,
-                                SamplerFactory.create(settings(sampler, studySeed)), studySeed, trials)));
+                        pending.add(pool.submit(() -> benchmark.run(function,
+                                SamplerFactory.create(settings(sampler, studySeed)), trials)));
                     }
                 }
             }

@@ -25,8 +25,8 @@ final class SyntheticStudy {
 
     /** Writes {@code trials} trials of {@code epochs} epochs into a new study; returns the study's id. */
     static long fill(StudyStore store, int trials, int epochs, long seed) {
-        long study = store.openStudy(new StudyDefinition(NAME, Direction.MAXIMIZE, "val_accuracy", "random", seed,
-                "")).id();
+        long study = store.openStudy(new StudyDefinition(NAME, Direction.MAXIMIZE, "val_accuracy"), "random", seed)
+                .id();
         store.declareSpace(study, Distribution.of(SPACE));
         SplittableRandom random = new SplittableRandom(seed);
         for (int n = 0; n < trials; n++) {

@@ -21,7 +21,7 @@ class CompleteSamplesTest {
     @Test
     void theSampleIsKeptUntilTheStudysCompleteTrialsChange(@TempDir Path results) {
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            long study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss", "random", 1, "")).id();
+            long study = store.openStudy(new StudyDefinition("s", Direction.MINIMIZE, "loss"), "random", 1).id();
             finish(store, study, 0.5, TrialState.COMPLETE);
             finish(store, study, 0.4, TrialState.COMPLETE);
             CompleteSamples samples = new CompleteSamples(new H2StudyQueries(store), 2000);

@@ -54,7 +54,7 @@ class TestFunctionsTest {
     @Test
     void aBenchmarkRunRecordsRegretThatNeverIncreases() {
         SamplerBenchmark benchmark = new SamplerBenchmark(H2StudyStore::inMemory);
-        SamplerRun run = benchmark.run(new Branin(), "random", new RandomSampler(3), 3, 30);
+        SamplerRun run = benchmark.run(new Branin(), new RandomSampler(3), 30);
         assertEquals(30, run.trials());
         for (int i = 1; i < run.trials(); i++) {
             assertTrue(run.regretByTrial()[i] <= run.regretByTrial()[i - 1]);

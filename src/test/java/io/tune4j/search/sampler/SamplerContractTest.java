@@ -44,6 +44,15 @@ class SamplerContractTest {
 
     @ParameterizedTest
     @MethodSource("samplers")
+    void knowsTheNameAndSeedItWasMadeFrom(String name) {
+        // A study records both from its sampler: they must read back as the space file said them.
+        Sampler sampler = SamplerFactory.create(new SearchSettings(name, TRIALS, 1234, null, 5));
+        assertEquals(name, sampler.name());
+        assertEquals(1234, sampler.seed());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samplers")
     void suggestsOnlyValidPointsAndReachesEveryBranch(String name) {
         List<Map<String, Object>> suggested = runStudy(name, 1);
         Set<Object> optimizers = new HashSet<>();

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two processes reclaiming the same dead trials, and taking the same queue, get each trial exactly once. */
 class ConcurrentReclaimTest {
     static final SearchSpace SPACE = SearchSpace.builder().uniform("x", -4, 4).build();
-    static final StudyDefinition DEFINITION = new StudyDefinition("race", Direction.MINIMIZE, "v", "random", 1, "");
+    static final StudyDefinition DEFINITION = new StudyDefinition("race", Direction.MINIMIZE, "v");
     private static final int DEAD = 150;
 
     @Test
     void eachDeadTrialIsReclaimedOnceAndEachRetryTakenOnce(@TempDir Path results) throws Exception {
         long studyId;
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            studyId = store.openStudy(DEFINITION).id();
+            studyId = store.openStudy(DEFINITION, "random", 1).id();
             String ended = StaleTrialsTest.endedProcess();
             for (int i = 0; i < DEAD; i++) {
                 TrialRecord trial = store.createTrial(studyId, ended);

@@ -42,7 +42,7 @@ class MaxFailuresTest {
         };
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            Study study = Study.open(new StudyDefinition("fragile", Direction.MINIMIZE, "v", "random", 1, ""), SPACE,
+            Study study = Study.open(new StudyDefinition("fragile", Direction.MINIMIZE, "v"), SPACE,
                     new RandomSampler(1), new NopPruner(), store,
                     new FaultTolerance(Duration.ofSeconds(10), Duration.ofSeconds(60), 2, 2));
             List<TrialRecord> ran = study.optimize(objective, Budget.trials(50), twoSlots(threads), countFailures);
@@ -61,7 +61,7 @@ class MaxFailuresTest {
     @Test
     void withoutALimitEveryTrialRuns() {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            Study study = Study.open(new StudyDefinition("tolerant", Direction.MINIMIZE, "v", "random", 1, ""), SPACE,
+            Study study = Study.open(new StudyDefinition("tolerant", Direction.MINIMIZE, "v"), SPACE,
                     new RandomSampler(1), store);
             List<TrialRecord> ran = study.optimize(t -> { throw new IllegalStateException("no"); }, 6);
             assertEquals(6, ran.size());

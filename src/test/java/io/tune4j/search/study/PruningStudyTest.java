@@ -33,7 +33,7 @@ class PruningStudyTest {
     }
 
     private static Study open(H2StudyStore store) {
-        return Study.open(new StudyDefinition("asha", Direction.MAXIMIZE, "score", "random", 1, ""), SPACE,
+        return Study.open(new StudyDefinition("asha", Direction.MAXIMIZE, "score"), SPACE,
                 new RandomSampler(1), new SuccessiveHalvingPruner(1, 3), store);
     }
 
@@ -71,7 +71,7 @@ class PruningStudyTest {
     @Test
     void withoutAPrunerNoTrialIsStopped() {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            Study study = Study.open(new StudyDefinition("none", Direction.MAXIMIZE, "score", "random", 1, ""), SPACE,
+            Study study = Study.open(new StudyDefinition("none", Direction.MAXIMIZE, "score"), SPACE,
                     new RandomSampler(1), store);
             assertTrue(study.optimize(learning(0.9, 0.5, 0.95, 0.3), 4).stream()
                     .allMatch(t -> t.state() == TrialState.COMPLETE));

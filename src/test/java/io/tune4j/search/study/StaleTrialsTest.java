@@ -153,7 +153,7 @@ class StaleTrialsTest {
     }
 
     private static Study open(H2StudyStore store, FaultTolerance faults) {
-        return Study.open(new StudyDefinition("stale", Direction.MINIMIZE, "v", "random", 1, ""), SPACE,
+        return Study.open(new StudyDefinition("stale", Direction.MINIMIZE, "v"), SPACE,
                 new RandomSampler(1), new NopPruner(), store, faults);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tune4j.search.sampler.GridSampler;
+import io.tune4j.search.sampler.LambdaSampler;
 import io.tune4j.search.sampler.RandomSampler;
 import io.tune4j.search.space.SearchSpace;
 import io.tune4j.store.H2StudyStore;
@@ -72,7 +73,7 @@ class StudyEngineTest {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
             open(store, "dir", new RandomSampler(1));
             assertThrows(IllegalArgumentException.class, () -> Study.open(
-                    new StudyDefinition("dir", Direction.MAXIMIZE, "v", "random", 1, ""), SPACE,
+                    new StudyDefinition("dir", Direction.MAXIMIZE, "v"), SPACE,
                     new RandomSampler(1), store));
         }
     }
@@ -81,7 +82,7 @@ class StudyEngineTest {
     void anExhaustedGridEndsTheStudyBeforeItsBudget() {
         SearchSpace grid = SearchSpace.builder().choice("a", 1, 2, 3).build();
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            Study study = Study.open(new StudyDefinition("grid", Direction.MINIMIZE, "v", "grid", 1, ""), grid,
+            Study study = Study.open(new StudyDefinition("grid", Direction.MINIMIZE, "v"), grid,
                     new GridSampler(2, 1), store);
             List<TrialRecord> ran = study.optimize(t -> t.getInt("a"), 10);
             assertEquals(3, ran.size());
@@ -93,8 +94,8 @@ class StudyEngineTest {
     @Test
     void aFailingSamplerLeavesNoTrialRunning() {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            Study study = Study.open(new StudyDefinition("broken", Direction.MINIMIZE, "v", "random", 1, ""), SPACE,
-                    context -> { throw new IllegalStateException("no idea"); }, store);
+            Study study = Study.open(new StudyDefinition("broken", Direction.MINIMIZE, "v"), SPACE,
+                    LambdaSampler.of(context -> { throw new IllegalStateException("no idea"); }), store);
             assertThrows(IllegalStateException.class, () -> study.optimize(t -> 0.0, 1));
             TrialRecord left = store.trials(study.record().id()).get(0);
             assertEquals(TrialState.FAILED, left.state());
@@ -148,6 +149,6 @@ class StudyEngineTest {
     }
 
     private static Study open(H2StudyStore store, String name, RandomSampler sampler) {
-        return Study.open(new StudyDefinition(name, Direction.MINIMIZE, "v", "random", 1, ""), SPACE, sampler, store);
+        return Study.open(new StudyDefinition(name, Direction.MINIMIZE, "v"), SPACE, sampler, store);
     }
 }

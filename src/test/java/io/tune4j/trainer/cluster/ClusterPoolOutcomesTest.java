@@ -42,7 +42,7 @@ class ClusterPoolOutcomesTest {
         try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), START);
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm worker = worker(port)) {
-            Study study = Study.open(new StudyDefinition("throws", Direction.MAXIMIZE, "score", "random", 7, ""),
+            Study study = Study.open(new StudyDefinition("throws", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(7), store);
             try (ClusterPool pool = new ClusterPool(node, 1, ClusterObjectives.class, "throws:" + results)) {
                 study.optimize(trial -> 0.0, Budget.trials(2), pool, StudyListener.NONE);
@@ -63,7 +63,7 @@ class ClusterPoolOutcomesTest {
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm worker = worker(port)) {
             // Minimizing over the grid x = 0, 1: trial 0 scores 0 throughout, so trial 1 loses at the first rung.
-            Study study = Study.open(new StudyDefinition("pruned", Direction.MINIMIZE, "score", "grid", 3, ""),
+            Study study = Study.open(new StudyDefinition("pruned", Direction.MINIMIZE, "score"),
                     grid, new GridSampler(2, 3), new SuccessiveHalvingPruner(1, 3), store);
             List<TrialRecord> ran;
             try (ClusterPool pool = new ClusterPool(node, 1, ScriptedObjectives.class, "learning")) {
@@ -84,7 +84,7 @@ class ClusterPoolOutcomesTest {
         int port = FreePorts.pair();
         try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), START);
              H2StudyStore store = H2StudyStore.openFile(results)) {
-            Study study = Study.open(new StudyDefinition("unlucky", Direction.MAXIMIZE, "score", "random", 7, ""),
+            Study study = Study.open(new StudyDefinition("unlucky", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(7), store);
             try (ClusterPool pool = new ClusterPool(node, 1, ClusterObjectives.class, "plain:" + results)) {
                 CompletableFuture<List<TrialRecord>> run = CompletableFuture.supplyAsync(() ->

@@ -45,7 +45,7 @@ class ClusterPoolTest {
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm a = worker(port, "worker-a");
              WorkerJvm b = worker(port, "worker-b")) {
-            Study study = Study.open(new StudyDefinition("spread", Direction.MAXIMIZE, "score", "random", 7, ""),
+            Study study = Study.open(new StudyDefinition("spread", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(7), store);
             try (ClusterPool pool = new ClusterPool(node, 2, ClusterObjectives.class, "rendezvous:" + scratch)) {
                 study.optimize(trial -> { throw new AssertionError("runs on a worker"); }, Budget.trials(4), pool,
@@ -76,7 +76,7 @@ class ClusterPoolTest {
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm a = worker(port, "worker-a");
              WorkerJvm b = worker(port, "worker-b")) {
-            Study study = Study.open(new StudyDefinition("lost", Direction.MAXIMIZE, "score", "random", 7, ""),
+            Study study = Study.open(new StudyDefinition("lost", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(7), store);
             try (ClusterPool pool = new ClusterPool(node, 1, ClusterObjectives.class, "die-once:" + scratch)) {
                 study.optimize(trial -> { throw new AssertionError("runs on a worker"); }, Budget.trials(1), pool,
@@ -107,7 +107,7 @@ class ClusterPoolTest {
              H2StudyStore store = H2StudyStore.openFile(results);
              WorkerJvm a = worker(port, "worker-a");
              WorkerJvm b = worker(port, "worker-b")) {
-            Study study = Study.open(new StudyDefinition("frozen", Direction.MAXIMIZE, "score", "random", 7, ""),
+            Study study = Study.open(new StudyDefinition("frozen", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(7), store);
             Path stalled = scratch.resolve("stalled");
             long frozen;
@@ -149,7 +149,7 @@ class ClusterPoolTest {
             assertTrue(early.output().get(0).startsWith("no study at 127.0.0.1:" + port + " yet"), early.output().toString());
             try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), Duration.ofMinutes(2));
                  H2StudyStore store = H2StudyStore.openFile(results)) {
-                Study study = Study.open(new StudyDefinition("late", Direction.MAXIMIZE, "score", "random", 7, ""),
+                Study study = Study.open(new StudyDefinition("late", Direction.MAXIMIZE, "score"),
                         SPACE, new RandomSampler(7), store);
                 try (ClusterPool pool = new ClusterPool(node, 1, ClusterObjectives.class, "plain:" + scratch)) {
                     study.optimize(trial -> { throw new AssertionError("runs on a worker"); }, Budget.trials(2), pool,

@@ -51,7 +51,7 @@ class RogueNodeTest {
         int port = FreePorts.pair();
         try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), START);
              H2StudyStore store = H2StudyStore.openFile(results)) {
-            Study study = Study.open(new StudyDefinition("guarded", Direction.MAXIMIZE, "score", "random", 7, ""),
+            Study study = Study.open(new StudyDefinition("guarded", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(7), store);
             try (ClusterPool pool = new ClusterPool(node, 2, ClusterObjectives.class, "plain:" + results)) {
                 CompletableFuture<List<TrialRecord>> run = CompletableFuture.supplyAsync(() ->
@@ -103,7 +103,7 @@ class RogueNodeTest {
         try (ClusterNode node = ClusterNode.start(NodeSettings.study("127.0.0.1", port, TestSecret.SECRET), START);
              H2StudyStore store = H2StudyStore.openFile(results);
              ClusterNode worker = rogue(port, TestSecret.SECRET)) {
-            Study study = Study.open(new StudyDefinition("malformed", Direction.MAXIMIZE, "score", "random", 7, ""),
+            Study study = Study.open(new StudyDefinition("malformed", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(7), store);
             AtomicInteger next = new AtomicInteger();
             String id = UUID.randomUUID().toString();

@@ -28,7 +28,7 @@ class NativeFaultsTest {
         try (H2StudyStore store = H2StudyStore.openFile(results);
              ProcessPool pool = new ProcessPool(1, new PoolSettings(1, 1, PoolSettings.Isolation.PROCESS, List.of(), 1)
                      .allocator(), FaultyObjectives.class, "")) {
-            Study study = Study.open(new StudyDefinition("faults", Direction.MINIMIZE, "loss", "random", 5, ""),
+            Study study = Study.open(new StudyDefinition("faults", Direction.MINIMIZE, "loss"),
                     SearchSpace.builder().uniform("x", 0, 1).build(), new RandomSampler(5), store);
             study.optimize(trial -> { throw new AssertionError("runs in the worker process"); }, Budget.trials(5),
                     pool, StudyListener.NONE);

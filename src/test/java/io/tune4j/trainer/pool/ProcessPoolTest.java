@@ -39,7 +39,7 @@ class ProcessPoolTest {
     void aChildThatExitsIsKilledOrThrowsFailsItsTrialWithTheReasonAndTheStudyGoesOn() {
         try (H2StudyStore store = H2StudyStore.openFile(results);
              ProcessPool pool = new ProcessPool(2, cpus(2), ScriptedObjectives.class, "by-number")) {
-            Study study = Study.open(new StudyDefinition("children", Direction.MAXIMIZE, "score", "random", 3, ""),
+            Study study = Study.open(new StudyDefinition("children", Direction.MAXIMIZE, "score"),
                     SPACE, new RandomSampler(3), store);
             study.optimize(trial -> { throw new AssertionError("runs in the child, not here"); }, Budget.trials(5),
                     pool, StudyListener.NONE);
@@ -71,7 +71,7 @@ class ProcessPoolTest {
         try (H2StudyStore store = H2StudyStore.openFile(results);
              ProcessPool pool = new ProcessPool(1, cpus(1), ScriptedObjectives.class, "learning")) {
             // Minimizing over the grid x = 0, 1: trial 0 scores 0 throughout, so trial 1 loses at the first rung.
-            Study study = Study.open(new StudyDefinition("pruned", Direction.MINIMIZE, "score", "grid", 3, ""),
+            Study study = Study.open(new StudyDefinition("pruned", Direction.MINIMIZE, "score"),
                     grid, new GridSampler(2, 3), new SuccessiveHalvingPruner(1, 3), store);
             List<TrialRecord> ran = study.optimize(trial -> 0.0, Budget.trials(2), pool, StudyListener.NONE);
             assertEquals(List.of(0.0, 1.0), ran.stream().map(t -> t.params().get("x")).toList());

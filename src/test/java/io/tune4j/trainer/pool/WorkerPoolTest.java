@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tune4j.search.sampler.LambdaSampler;
 import io.tune4j.search.sampler.RandomSampler;
+import io.tune4j.search.sampler.LambdaSampler;
 import io.tune4j.search.sampler.Sampler;
+import io.tune4j.search.sampler.LambdaSampler;
 import io.tune4j.search.sampler.SamplingContext;
 import io.tune4j.search.space.SearchSpace;
 import io.tune4j.search.study.Budget;
@@ -41,7 +44,7 @@ class WorkerPoolTest {
     Path results;
 
     private Study open(H2StudyStore store, String name, Sampler sampler) {
-        return Study.open(new StudyDefinition(name, Direction.MAXIMIZE, "value", "random", 7, ""), SPACE, sampler,
+        return Study.open(new StudyDefinition(name, Direction.MAXIMIZE, "value"), SPACE, sampler,
                 store);
     }
 
@@ -209,10 +212,10 @@ class WorkerPoolTest {
     void theSamplerSeesTheParamsOfTrialsStillRunning() {
         List<List<Map<String, Object>>> pendingSeen = Collections.synchronizedList(new ArrayList<>());
         RandomSampler random = new RandomSampler(7);
-        Sampler recording = context -> {
+        Sampler recording = LambdaSampler.of(context -> {
             pendingSeen.add(List.copyOf(context.pending()));
             return random.suggest(context);
-        };
+        });
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         PoolSettings settings = new PoolSettings(2, 1, PoolSettings.Isolation.THREAD, List.of(), 1);

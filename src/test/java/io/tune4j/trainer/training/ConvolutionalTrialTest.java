@@ -108,7 +108,7 @@ class ConvolutionalTrialTest {
         Dl4jObjective objective = new Dl4jObjective(digits, network.definition(), new TrainingSpec(epochs, null),
                 "val_accuracy", results.resolve("models"));
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            Study study = Study.open(new StudyDefinition("cnn", Direction.MAXIMIZE, "val_accuracy", "grid", 1, ""),
+            Study study = Study.open(new StudyDefinition("cnn", Direction.MAXIMIZE, "val_accuracy"),
                     space, new GridSampler(2, 1), store);
             return study.optimize(objective, trials).stream().sorted(Comparator.comparingInt(TrialRecord::number)).toList();
         }

@@ -23,7 +23,7 @@ class ModelRetentionTest {
     @Test
     void onlyTheModelsOfTheBestTrialsStayOnDisk() throws IOException {
         try (H2StudyStore store = H2StudyStore.inMemory()) {
-            long study = store.openStudy(new StudyDefinition("s", Direction.MAXIMIZE, "acc", "random", 1, "")).id();
+            long study = store.openStudy(new StudyDefinition("s", Direction.MAXIMIZE, "acc"), "random", 1).id();
             Files.createDirectories(models);
             Files.writeString(ModelRetention.modelFile(models, 99), "left over from an earlier run");
             ModelRetention retention = new ModelRetention(store, study, models, 2);

@@ -208,8 +208,8 @@ class GpSamplerTest {
         double[] gp = new double[10];
         double[] random = new double[10];
         for (int seed = 0; seed < 10; seed++) {
-            gp[seed] = benchmark.run(BRANIN, "gp", new GpSampler(seed), seed, 50).finalRegret();
-            random[seed] = benchmark.run(BRANIN, "random", new RandomSampler(seed), seed, 50).finalRegret();
+            gp[seed] = benchmark.run(BRANIN, new GpSampler(seed), 50).finalRegret();
+            random[seed] = benchmark.run(BRANIN, new RandomSampler(seed), 50).finalRegret();
         }
         double gpMedian = median(gp);
         double randomMedian = median(random);

@@ -87,8 +87,8 @@ class TpeSamplerTest {
         double[] tpe = new double[10];
         double[] random = new double[10];
         for (int seed = 0; seed < 10; seed++) {
-            tpe[seed] = benchmark.run(new Branin(), "tpe", new TpeSampler(seed), seed, 60).finalRegret();
-            random[seed] = benchmark.run(new Branin(), "random", new RandomSampler(seed), seed, 60).finalRegret();
+            tpe[seed] = benchmark.run(new Branin(), new TpeSampler(seed), 60).finalRegret();
+            random[seed] = benchmark.run(new Branin(), new RandomSampler(seed), 60).finalRegret();
         }
         Arrays.sort(tpe);
         Arrays.sort(random);
