@@ -79,6 +79,12 @@ final class IntermediateCurves {
         };
     }
 
+    /** The last step at which a trial reported the objective metric, or -1 if it reported none. */
+    int lastStep(int number) {
+        LearningCurve curve = byTrial.get(number);
+        return curve == null || curve.values().isEmpty() ? -1 : curve.values().lastKey();
+    }
+
     /** The last value of the objective metric a trial reported, or null if it reported none. */
     Double lastValue(int number) {
         LearningCurve curve = byTrial.get(number);

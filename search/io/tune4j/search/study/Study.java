@@ -471,7 +471,9 @@ public final class Study {
         long id = trial.id();
         if (FailureText.rootOf(failure) instanceof TrialPrunedException pruned) {
             // As Optuna: a pruned trial keeps its last objective value, so it shows on curves but never as best.
-            if (pruned.step() >= 0) store.setTrialAttribute(id, "pruned_at_epoch", String.valueOf(pruned.step()));
+            // A trial told PRUNED by an outside loop was pruned where it last reported.
+            int step = pruned.step() >= 0 ? pruned.step() : curves.lastStep(trial.number());
+            if (step >= 0) store.setTrialAttribute(id, "pruned_at_epoch", String.valueOf(step));
             Double last = curves.lastValue(trial.number());
             return store.finishTrial(id, TrialState.PRUNED, last == null || last.isNaN() ? null : last, null);
         }

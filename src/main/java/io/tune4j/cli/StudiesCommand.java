@@ -42,7 +42,9 @@ final class StudiesCommand implements Callable<Integer> {
     }
 
     static void requireNewName(H2StudyStore store, ResultsOption results, String name) {
-        if (name.isBlank()) throw new UserError("a study name must not be blank");
+        StudyFile.unsafeName(name).ifPresent(problem -> {
+            throw new UserError(problem);
+        });
         if (store.findStudy(name).isPresent()) throw new UserError("a study named '" + name + "' exists already");
         StudyFolder.requireFree(results.studyDir(name));
     }

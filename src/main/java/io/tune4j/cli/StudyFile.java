@@ -103,9 +103,15 @@ public final class StudyFile {
 
     private static String studyName(SpecNode node) {
         String study = node.text();
-        if (!SAFE_NAME.matcher(study).matches() || study.equals(".") || study.equals("..")) {
-            throw node.fail("study name '" + study + "' must be a folder name: letters, digits, '.', '_' or '-'");
-        }
+        unsafeName(study).ifPresent(problem -> {
+            throw node.fail(problem);
+        });
         return study;
+    }
+
+    /** Why {@code study} cannot name a study (it names its folder under results/), or empty when it can. */
+    static Optional<String> unsafeName(String study) {
+        if (SAFE_NAME.matcher(study).matches() && !study.equals(".") && !study.equals("..")) return Optional.empty();
+        return Optional.of("study name '" + study + "' must be a folder name: letters, digits, '.', '_' or '-'");
     }
 }

@@ -1,9 +1,11 @@
 package io.tune4j.cli;
 
+import io.tune4j.store.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
 
 /**
@@ -17,8 +19,18 @@ final class StudyFolder {
         if (Files.exists(from)) io(() -> FileUtils.moveDirectory(from.toFile(), to.toFile()));
     }
 
+    /** The copy is the owner's only, as everything under results/ (copyDirectory creates by the umask). */
     static void copy(Path from, Path to) {
-        if (Files.exists(from)) io(() -> FileUtils.copyDirectory(from.toFile(), to.toFile()));
+        if (!Files.exists(from)) return;
+        io(() -> {
+            FileUtils.copyDirectory(from.toFile(), to.toFile());
+            try (Stream<Path> copied = Files.walk(to)) {
+                copied.forEach(path -> {
+                    if (Files.isDirectory(path)) OwnerOnly.folder(path);
+                    else OwnerOnly.file(path);
+                });
+            }
+        });
     }
 
     static void delete(Path folder) {

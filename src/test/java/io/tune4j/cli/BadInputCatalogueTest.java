@@ -240,6 +240,8 @@ class BadInputCatalogueTest {
                         "study 's' was not run from a space file"),
                 read("studies delete without --yes", "studies delete s", "add --yes to delete it"),
                 read("studies rename to a name taken", "studies rename s s", "a study named 's' exists already"),
+                read("studies rename out of the results folder", "studies rename s ../elsewhere",
+                        "study name '../elsewhere' must be a folder name"),
                 read("studies copy of an unknown study", "studies copy nope t", "no study named 'nope'; known: s"),
                 read("studies rename of an unknown study", "studies rename nope t", "no study named 'nope'"),
                 read("rerun of an unknown study", "rerun nope --trial 0", "no study named 'nope'; known: s"),

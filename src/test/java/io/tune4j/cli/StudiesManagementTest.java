@@ -16,6 +16,7 @@ import io.tune4j.store.query.H2StudyQueries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,10 @@ class StudiesManagementTest {
             assertEquals(3, store.trials(old.id()).size());
         }
         assertEquals("a model", Files.readString(results.resolve("twin/models/trial-1.zip")));
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(results.resolve("twin/models/trial-1.zip"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(results.resolve("twin/models"))));
         assertTrue(Files.exists(results.resolve("old/models/trial-1.zip")));
     }
 

@@ -80,6 +80,7 @@ class AskAndTellTest {
             TrialRecord prunedRecord = study.tell(pruned, TrialState.PRUNED);
             assertEquals(TrialState.PRUNED, prunedRecord.state());
             assertEquals(2.5, prunedRecord.value());
+            assertEquals("1", prunedRecord.attributes().get("pruned_at_epoch"));
             TrialRecord failed = study.tell(study.ask(), TrialState.FAILED);
             assertEquals(TrialState.FAILED, failed.state());
             assertEquals(null, failed.value());
