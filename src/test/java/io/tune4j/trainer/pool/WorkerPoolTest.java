@@ -177,6 +177,9 @@ class WorkerPoolTest {
     void thePoolPlacesTrialsByTheirObjectivesMemoryEstimate() {
         Map<String, AtomicInteger> runningOn = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> mostOn = new ConcurrentHashMap<>();
+        // The first two trials wait for each other, so two run at once however slowly a loaded machine starts
+        // them (with only a short sleep, the first could end before the second was placed, all on one GPU).
+        CountDownLatch twoRunning = new CountDownLatch(2);
         // Every trial needs 700 of a GPU's 1000 bytes: however many the count allows, one at a time per GPU.
         class LargeNetworks implements Objective, MemoryNeeds {
             @Override
@@ -190,6 +193,8 @@ class WorkerPoolTest {
                 int now = runningOn.computeIfAbsent(device, d -> new AtomicInteger()).incrementAndGet();
                 mostOn.computeIfAbsent(device, d -> new AtomicInteger()).accumulateAndGet(now, Math::max);
                 try {
+                    twoRunning.countDown();
+                    twoRunning.await(60, TimeUnit.SECONDS);
                     Thread.sleep(20);
                     return trial.getDouble("x");
                 } finally {
