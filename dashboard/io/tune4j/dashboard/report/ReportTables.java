@@ -37,8 +37,10 @@ final class ReportTables {
         if (data.hasBest()) {
             TrialRecord best = data.best();
             rows.add(List.of("best value", number(best.value()) + " (trial " + best.number() + ")"));
-            String test = best.attributes().get("test_accuracy");
-            if (test != null) rows.add(List.of("best trial's test accuracy", number(Double.parseDouble(test))));
+            String test = best.attributes().get(testAttribute(data));
+            if (test != null) {
+                rows.add(List.of("best trial's " + testAttribute(data).replace('_', ' '), number(Double.parseDouble(test))));
+            }
             rerun(best).ifPresent(spread -> rows.add(List.of("best trial re-run over fresh seeds", spread)));
         }
         rows.add(List.of("created", String.valueOf(data.study().createdAt())));
@@ -51,7 +53,7 @@ final class ReportTables {
         boolean reruns = data.leaderboard().stream().anyMatch(t -> t.attributes().containsKey(RERUN_MEAN));
         List<String> header = new ArrayList<>(List.of("rank", "trial", "value"));
         header.addAll(params);
-        header.addAll(List.of("epochs", "test accuracy"));
+        header.addAll(List.of("epochs", testAttribute(data).replace('_', ' ')));
         if (reruns) header.add("rerun mean ± std");
         List<List<String>> rows = new ArrayList<>();
         int rank = 1;
@@ -60,12 +62,20 @@ final class ReportTables {
                     number(trial.value())));
             for (String param : params) row.add(param(trial.params().get(param)));
             row.add(trial.attributes().getOrDefault("epochs_trained", ""));
-            String test = trial.attributes().get("test_accuracy");
+            String test = trial.attributes().get(testAttribute(data));
             row.add(test == null ? "" : number(Double.parseDouble(test)));
             if (reruns) row.add(rerun(trial).orElse(""));
             rows.add(row);
         }
         return new Table(header, rows);
+    }
+
+    /**
+     * The trial attribute holding the objective's measure on the test part (test_rmse for a study of val_rmse), as
+     * the trainer names it (TaskMetrics; the dashboard does not depend on the trainer).
+     */
+    private static String testAttribute(ReportData data) {
+        return "test_" + data.study().definition().metric().replaceFirst("^(val|train)_", "");
     }
 
     static Table bestParams(ReportData data) {

@@ -1,6 +1,7 @@
 package io.tune4j.trainer.cluster;
 
 import io.tune4j.trainer.pool.ProcessMessages;
+import io.tune4j.trainer.training.TaskMetrics;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.UUID;
@@ -12,8 +13,12 @@ import java.util.regex.Pattern;
  * its column) fails the one trial it belongs to, or is refused, and never reaches the store or the sampler.
  */
 final class WorkerMessages {
-    /** Attributes tune4j's commands read as numbers (the leaderboard, the trials table). */
-    private static final Set<String> NUMERIC_ATTRIBUTES = Set.of("test_accuracy", "train_seconds", "best_epoch", "epochs_trained");
+    /**
+     * Attributes tune4j's commands read as numbers (the leaderboard, the trials table, the report): these, and
+     * every test-part metric ({@code test_rmse}, {@code test_f1}, …).
+     */
+    private static final Set<String> NUMERIC_ATTRIBUTES =
+            Set.of("train_seconds", "best_epoch", "epochs_trained", "value_std", "folds");
     /** Attributes the study writes about a trial's attempts and re-runs; a worker may not set them. */
     private static final Pattern STUDY_ATTRIBUTES = Pattern.compile("retry|retry_of|retried_as|attempts|attempt_\\d+_lost");
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
@@ -55,7 +60,7 @@ final class WorkerMessages {
                 String key = text(event, "key", NAME_CHARS);
                 String value = text(event, "value", TEXT_CHARS);
                 if (STUDY_ATTRIBUTES.matcher(key).matches()) throw new IllegalArgumentException("attribute " + key + " is the study's own");
-                if (NUMERIC_ATTRIBUTES.contains(key)) number(value, "attribute " + key);
+                if (NUMERIC_ATTRIBUTES.contains(key) || key.startsWith(TaskMetrics.TEST)) number(value, "attribute " + key);
             }
             case ProcessMessages.ASK_PRUNE -> { }
             case ProcessMessages.VALUE -> number(event.getValue("value"), "value");
