@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.h2.Driver;
 
 /**
@@ -51,6 +52,21 @@ final class ServerLaunch {
         }
         throw new StoreException("the database server of " + dir + " did not start within " + PATIENCE.toSeconds()
                 + " s; see " + dir.resolve(ResultsServer.LOG_FILE));
+    }
+
+    /**
+     * Stops the server of {@code dir}, if one runs, as SIGTERM does (H2 closes the file cleanly), and waits for
+     * it to end: a file system cannot be unmounted while the server holds its file. Its clients would start a
+     * new one.
+     */
+    static void stop(Path dir) {
+        Optional<ProcessHandle> server = answering(dir).flatMap(address -> ProcessHandle.of(address.pid()))
+                // the pid of a server that died long ago may have been given to another process since
+                .filter(process -> process.info().commandLine().orElse("").contains(ResultsServer.class.getName()));
+        server.ifPresent(process -> {
+            process.destroy();
+            process.onExit().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+        });
     }
 
     private static Optional<ServerAddress> answering(Path dir) {
