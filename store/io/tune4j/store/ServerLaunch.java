@@ -73,12 +73,17 @@ final class ServerLaunch {
         return ServerAddress.read(dir).filter(ServerAddress::answers);
     }
 
+    /**
+     * C1 only (TieredStopAtLevel=1): C2 compiling H2's paths cost the server more CPU than the serving itself;
+     * StoreScaleBenchmark 500 3 at load ~20: 19 CPU s in the server and 153 ms of writes per trial with C2,
+     * 5 CPU s and 75 ms with C1 only. SerialGC and 256 MB: a small heap, no GC threads on a shared machine.
+     */
     private static Process start(Path dir) {
         List<String> command = new ArrayList<>();
         Path setsid = Path.of("/usr/bin/setsid");
         if (Files.isExecutable(setsid)) command.add(setsid.toString());
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC",
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", classPath(), ResultsServer.class.getName(), dir.toString(),
                 System.getProperty(IDLE_PROPERTY, String.valueOf(IDLE_SECONDS))));
         Path log = dir.resolve(ResultsServer.LOG_FILE);
