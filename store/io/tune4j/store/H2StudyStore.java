@@ -67,8 +67,11 @@ public final class H2StudyStore implements StudyStore {
         boolean readOnly = OwnerOnly.readOnly(dir);
         if (!readOnly) OwnerOnly.folder(dir);
         Supplier<DatabaseUrl> url = readOnly || !Files.exists(dir.resolve(FILE_NAME))
-                ? () -> new DatabaseUrl("jdbc:h2:file:" + dir.resolve("tune4j") + ";IFEXISTS=TRUE"
-                        + (readOnly ? ";ACCESS_MODE_DATA=r" : ""), false)
+                // A server of the same file running elsewhere (a writable mount of it) is used: it holds the file.
+                ? () -> ServerAddress.read(dir).filter(ServerAddress::answers)
+                        .map(server -> new DatabaseUrl(server.url(";LOCK_TIMEOUT=10000"), true))
+                        .orElseGet(() -> new DatabaseUrl("jdbc:h2:file:" + dir.resolve("tune4j") + ";IFEXISTS=TRUE"
+                                + (readOnly ? ";ACCESS_MODE_DATA=r" : ""), false))
                 : () -> served(dir);
         return new H2StudyStore(new Database(url, Credentials.of(dir), dir.resolve(FILE_NAME).toString(), false));
     }
@@ -93,6 +96,15 @@ public final class H2StudyStore implements StudyStore {
      */
     public static String serverUrl(Path resultsDir) {
         return ServerLaunch.ensure(resultsDir.toAbsolutePath().normalize()).url("");
+    }
+
+    /**
+     * Stops the database server of {@code resultsDir} if one runs (it closes the file cleanly) and waits for it
+     * to end, e.g. before the file system of the folder is unmounted; otherwise it stops a minute after its last
+     * client.
+     */
+    public static void stopServer(Path resultsDir) {
+        ServerLaunch.stop(resultsDir.toAbsolutePath().normalize());
     }
 
     /**

@@ -60,6 +60,7 @@ class FullAndReadOnlyDiskTest {
                 assertTrue(trials.stream().noneMatch(t -> t.state() == TrialState.RUNNING), trials.toString());
             }
         } finally {
+            H2StudyStore.stopServer(disk.resolve("results")); // it holds the file open a minute after its last client
             sh("umount", disk.toString());
         }
     }
@@ -70,6 +71,8 @@ class FullAndReadOnlyDiskTest {
         Tune4jCli.Result first = Tune4jCli.run("run", "spaces/iris-mlp.yaml", "--trials", "2", "--no-progress",
                 "--results", results.toString());
         assertEquals(0, first.exitCode(), first.err());
+        // A disk that is read-only holds a file no server has open: the folder's server is stopped first.
+        H2StudyStore.stopServer(results);
         Path readOnly = mount(dir.resolve("ro"), "--bind", results.toString());
         try {
             sh("mount", "-o", "remount,bind,ro", readOnly.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tune4j.search.space.Distribution;
 import io.tune4j.search.study.Direction;
 import io.tune4j.search.study.IntermediateValue;
 import io.tune4j.search.study.StudyDefinition;
@@ -133,6 +134,28 @@ class H2StudyStoreTest {
             TrialRecord failed = store.finishTrial(trial.id(), TrialState.FAILED, null, "diverged at epoch 3");
             assertEquals("diverged at epoch 3", failed.error());
             assertNull(failed.value());
+        }
+    }
+
+    @Test
+    void runsDeclaringTheSpaceOfOneStudyTogetherStoreItOnce() throws Exception {
+        List<Distribution> space = List.of(new Distribution("learning_rate", "log_uniform", 1e-4, 1e-1, List.of()),
+                new Distribution("optimizer", "choice", null, null, List.of("adam", "sgd")));
+        try (H2StudyStore store = H2StudyStore.openFile(results)) {
+            long study = store.openStudy(definition("s", Direction.MINIMIZE)).id();
+            ExecutorService runs = Executors.newFixedThreadPool(4);
+            List<Future<?>> declared = new ArrayList<>();
+            for (int i = 0; i < 40; i++) declared.add(runs.submit(() -> store.declareSpace(study, space)));
+            for (Future<?> declaration : declared) declaration.get(); // a broken primary key would throw here
+            runs.shutdown();
+            int stored = store.read(connection -> {
+                try (ResultSet rs = connection.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM study_distributions WHERE study_id = " + study)) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertEquals(2, stored);
         }
     }
 
