@@ -60,7 +60,8 @@ class CommandLineEndToEndTest {
         try (Reader in = Files.newBufferedReader(results.resolve("tune4j.credentials"))) {
             credentials.load(in);
         }
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j").toAbsolutePath(),
+        // Through the folder's database server (it holds the file a minute after the run), as the README shows.
+        try (Connection db = DriverManager.getConnection(H2StudyStore.serverUrl(results),
                 credentials.getProperty("user"), credentials.getProperty("password"));
              ResultSet trials = db.createStatement().executeQuery(
                      "SELECT t.number, t.state, (SELECT COUNT(*) FROM trial_values v WHERE v.trial_id = t.trial_id),"

@@ -142,7 +142,7 @@ class H2StudyStoreTest {
         List<Distribution> space = List.of(new Distribution("learning_rate", "log_uniform", 1e-4, 1e-1, List.of()),
                 new Distribution("optimizer", "choice", null, null, List.of("adam", "sgd")));
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
-            long study = store.openStudy(definition("s", Direction.MINIMIZE)).id();
+            long study = store.openStudy(definition("s", Direction.MINIMIZE), "random", 7).id();
             ExecutorService runs = Executors.newFixedThreadPool(4);
             List<Future<?>> declared = new ArrayList<>();
             for (int i = 0; i < 40; i++) declared.add(runs.submit(() -> store.declareSpace(study, space)));

@@ -50,7 +50,9 @@ class SchemaThreeTest {
             id = store.openStudy(definition(), "random", 1).id();
             store.setParams(store.createTrial(id, "w").id(), Map.of("lr", 0.01, "optimizer", "adam", "units", 32));
         }
-        // What a tune4j of schema 2 left behind: no schema-3 tables.
+        // What a tune4j of schema 2 left behind: no schema-3 tables. The file is opened directly, as an old
+        // version did, once the folder's database server has closed it.
+        H2StudyStore.stopServer(results);
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
                 Credentials.of(results).adminUser(), Credentials.of(results).adminPassword());
              Statement statement = connection.createStatement()) {
@@ -67,6 +69,7 @@ class SchemaThreeTest {
             Study.open(definition(), SPACE, new RandomSampler(1), store);
             assertEquals("log_uniform", queries.params(id).get(0).declared().type());
         }
+        H2StudyStore.stopServer(results);
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
                 Credentials.of(results).adminUser(), Credentials.of(results).adminPassword());
              Statement statement = connection.createStatement();
