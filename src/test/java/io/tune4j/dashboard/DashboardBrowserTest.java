@@ -377,8 +377,8 @@ class DashboardBrowserTest {
         browser.executeScript("window.sameDocument = true;");
         waiting().until(d -> d.findElement(By.id("live")).getText().equals("live"));
         DemoDatabase.addTrial(store, demo, 0.05, "adam", 0.99, TrialState.COMPLETE);
-        waiting().until(d -> shownNumbers().contains("12"));
-        assertEquals("12", shownNumbers().get(0), "the new best trial sorts to the top");
+        // The row may show before the next poll sorts it (failed once at load 3 through the database server).
+        waiting().until(d -> !shownNumbers().isEmpty() && shownNumbers().get(0).equals("12"));
         assertEquals(Boolean.TRUE, browser.executeScript("return window.sameDocument;"), "no reload happened");
         assertEquals("1–13 of 13", browser.findElement(By.id("range")).getText());
     }

@@ -37,7 +37,9 @@ class ParamSummaryTest {
         try (H2StudyStore store = H2StudyStore.openFile(results)) {
             study = fill(store, "a");
         }
-        // What a tune4j before the summary left behind: no summary rows, schema version 1.
+        // What a tune4j before the summary left behind: no summary rows, schema version 1. The file is opened
+        // directly, as an old version did, once the folder's database server has closed it.
+        H2StudyStore.stopServer(results);
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + results.resolve("tune4j"),
                 Credentials.of(results).adminUser(), Credentials.of(results).adminPassword());
              Statement statement = connection.createStatement()) {
