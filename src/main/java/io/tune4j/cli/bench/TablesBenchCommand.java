@@ -8,12 +8,14 @@ import io.tune4j.search.study.TrialRecord;
 import io.tune4j.store.H2StudyStore;
 import io.tune4j.trainer.data.DatasetLoader;
 import io.tune4j.trainer.data.DatasetSplits;
+import io.tune4j.trainer.training.LogisticAnchor;
 import io.tune4j.trainer.training.RidgeAnchor;
 import io.tune4j.trainer.training.TaskMetrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,11 +27,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tune4j bench tables}: the best trial of each real-table study already run (diabetes, cars-mpg, weather)
  * on its test part, beside an anchor fitted on the very same split (ridge regression for a regression study), so
- * a figure can be told from the luck of a split.
+ * a figure can be told from the luck of a split: ridge regression for a regression study, multinomial logistic
+ * regression for a classifier.
  */
 @Command(name = "tables", mixinStandardHelpOptions = true,
         description = "The test figures of the best trial of studies run from real-table space files, beside ridge"
-                + " regression on the same split (regression studies).")
+                + " regression (regression) or logistic regression (classes) fitted on the same split.")
 final class TablesBenchCommand implements Callable<Integer> {
     @Mixin
     ResultsOption results;
@@ -46,8 +49,8 @@ final class TablesBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-10s %6s %6s %-10s %9s %9s %9s %11s %7s%n", "study", "trials", "best", "metric", "val", "test",
-                "test acc", "ridge test", "ratio");
+        out.printf("%-10s %6s %6s %-10s %9s %9s %9s %-30s %7s%n", "study", "trials", "best", "metric", "val", "test",
+                "test acc", "anchor on the same split (test)", "ratio");
         try (H2StudyStore store = results.openExisting()) {
             for (Path space : spaces) {
                 StudyPlan plan = StudyFile.load(space);
@@ -67,14 +70,20 @@ final class TablesBenchCommand implements Callable<Integer> {
                 DatasetSplits data = DatasetLoader.load(plan.data());
                 if (!data.task().classifies()) {
                     double ridge = RidgeAnchor.testRmse(data);
-                    anchor = String.format(Locale.ROOT, "%.4f", ridge);
+                    anchor = String.format(Locale.ROOT, "ridge %.4f", ridge);
                     ratio = String.format(Locale.ROOT, "%.3f", test / ridge);
+                } else {
+                    Map<String, Double> logistic = LogisticAnchor.testMetrics(data, plan.search().seed());
+                    anchor = String.format(Locale.ROOT, "logistic %.4f / acc %.4f", logistic.get(measure),
+                            logistic.get("accuracy"));
+                    ratio = String.format(Locale.ROOT, "%.3f", test / logistic.get(measure));
                 }
-                out.printf(Locale.ROOT, "%-10s %6d %6d %-10s %9.4f %9.4f %9s %11s %7s%n", plan.study(),
+                out.printf(Locale.ROOT, "%-10s %6d %6d %-10s %9.4f %9.4f %9s %-30s %7s%n", plan.study(),
                         store.trials(study.id()).size(), best.number(), measure, best.value(), test, accuracy, anchor, ratio);
             }
         }
-        out.println("ratio: the tuned network's test RMSE over ridge's on the same split (below 1: the network is better)");
+        out.println("ratio: the tuned network's test figure over the anchor's on the same split (RMSE: below 1 is"
+                + " better; F1 and other scores: above 1 is better)");
         return 0;
     }
 
