@@ -4,7 +4,9 @@ import io.tune4j.cli.terminal.StudiesTable;
 import io.tune4j.search.study.StudyRecord;
 import io.tune4j.search.study.StudyStore;
 import io.tune4j.store.H2StudyStore;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +43,26 @@ final class StudiesCommand implements Callable<Integer> {
         return study;
     }
 
+    /**
+     * Rename and copy: an idle study {@code from} goes to the free name {@code to} in the database, then its folder
+     * of kept models and exports follows (after the commit, so a refused name never touches the folder).
+     */
+    private static void underNewName(ResultsOption results, String from, String to,
+                                     DatabaseStep inDatabase, BiConsumer<Path, Path> folder) {
+        try (H2StudyStore store = results.openExisting()) {
+            StudyRecord study = idleStudy(store, from);
+            requireNewName(store, results, to);
+            inDatabase.accept(store, study.id(), to);
+        }
+        folder.accept(results.studyDir(from), results.studyDir(to));
+    }
+
+    /** What the database does with a study under its new name (renameStudy, copyStudy). */
+    @FunctionalInterface
+    private interface DatabaseStep {
+        void accept(H2StudyStore store, long studyId, String name);
+    }
+
     static void requireNewName(H2StudyStore store, ResultsOption results, String name) {
         StudyFile.unsafeName(name).ifPresent(problem -> {
             throw new UserError(problem);
@@ -66,12 +88,7 @@ final class StudiesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (H2StudyStore store = results.openExisting()) {
-                StudyRecord study = idleStudy(store, from);
-                requireNewName(store, results, to);
-                store.renameStudy(study.id(), to);
-            }
-            StudyFolder.move(results.studyDir(from), results.studyDir(to));
+            underNewName(results, from, to, H2StudyStore::renameStudy, StudyFolder::move);
             spec.commandLine().getOut().printf("renamed study %s to %s%n", from, to);
             return 0;
         }
@@ -94,12 +111,7 @@ final class StudiesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (H2StudyStore store = results.openExisting()) {
-                StudyRecord study = idleStudy(store, from);
-                requireNewName(store, results, to);
-                store.copyStudy(study.id(), to);
-            }
-            StudyFolder.copy(results.studyDir(from), results.studyDir(to));
+            underNewName(results, from, to, H2StudyStore::copyStudy, StudyFolder::copy);
             spec.commandLine().getOut().printf("copied study %s to %s%n", from, to);
             return 0;
         }
