@@ -191,9 +191,9 @@ public final class Study {
                 if (abandonedBecause != null) {
                     // Asked while the process was being stopped: abandonRunning may not have seen it. Queued
                     // again like the others (before, it ended FAILED with no copy: the StoppedRunTest flake).
-                    abandon(Set.of(trial.id()), abandonedBecause);
-                    asked.remove(trial.number());
                     inFlight.remove(trial.id());
+                    asked.remove(trial.number());
+                    abandon(Set.of(trial.id()), abandonedBecause);
                     break;
                 }
                 running.add(trial.id());
@@ -394,8 +394,12 @@ public final class Study {
      */
     public void abandonRunning(String reason) {
         abandonedBecause = reason;
-        abandon(new HashSet<>(inFlight), reason);
-        inFlight.clear();
+        Set<Long> ids = new HashSet<>(inFlight);
+        // Heartbeats stop first: a beat landing between reading a trial and claiming it fails the claim, and a
+        // trial whose claims all failed ended FAILED with no queued copy (the StoppedRunTest flake, seen again
+        // with the database server, whose round trips widen that window).
+        inFlight.removeAll(ids);
+        abandon(ids, reason);
     }
 
     /** Fails trials {@code ids} with {@code reason}, each with a WAITING copy of its params within the retries. */
@@ -409,7 +413,12 @@ public final class Study {
                 }
             }
         }
-        for (long id : left) store.finishTrial(id, TrialState.FAILED, null, reason);
+        // What could not be claimed is failed without a copy, unless it ended meanwhile: a trial that finished
+        // while the run was stopping keeps its real result.
+        if (left.isEmpty()) return;
+        Set<Long> running = new HashSet<>();
+        for (RunningTrial trial : store.runningTrials(record.id())) running.add(trial.id());
+        for (long id : left) if (running.contains(id)) store.finishTrial(id, TrialState.FAILED, null, reason);
     }
 
     /** The best COMPLETE trial so far, ties going to the earlier trial. */
